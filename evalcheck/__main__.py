@@ -1,0 +1,3 @@
+from evalcheck.cli import main
+
+main()

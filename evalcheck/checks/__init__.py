@@ -1,0 +1,117 @@
+"""The check registry: every check's name, family, default severity, options and documentation.
+
+Adding a check is one decorated function in a family module (with its documentation as its
+docstring: summary, why, a Bad and a Good example) plus nothing else: FAMILIES lists the
+modules, third-party checks join through the `evalcheck.checks` entry-point group.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from evalcheck.problems import Finding, Severity
+
+Scope = Literal["record", "corpus", "source"]
+
+# One module per family; "syntax" holds the yaml family, "structure" the schema family.
+FAMILY_MODULES = ("syntax", "structure", "owners", "duplicates", "deadlines", "references",
+                  "consistency", "suppressions")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a check may know beyond the data: the as-of date and its own options."""
+
+    as_of: dt.date
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One entry of the catalogue. `scope` says what `func` takes: one record, the whole
+    corpus, or nothing (`source`: the loader or the schema validator produces its findings)."""
+
+    name: str
+    family: str
+    severity: Severity
+    scope: Scope
+    doc: str
+    func: Callable[..., Iterable[Any]] | None = None
+    options: Mapping[str, tuple[type, Any]] = field(default_factory=dict)
+    applies_to: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+
+_DEFINED: list[Check] = []
+
+
+def check(name: str, *, family: str, severity: Severity, scope: Scope = "record",
+          options: Mapping[str, tuple[type, Any]] | None = None,
+          applies_to: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare a check; the function's docstring is its user documentation."""
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        _DEFINED.append(Check(name, family, severity, scope, func.__doc__ or "",
+                              func if scope != "source" else None, dict(options or {}),
+                              applies_to))
+        return func
+
+    return register
+
+
+def source_check(name: str, family: str, severity: Severity, doc: str) -> None:
+    """Declare a check whose findings come from the loader or the schema validator."""
+    _DEFINED.append(Check(name, family, severity, "source", doc))
+
+
+class UnknownCheck(ValueError):
+    """A check name that is in no family and no plugin."""
+
+
+def _build() -> dict[str, Check]:
+    for module in FAMILY_MODULES:
+        importlib.import_module(f"evalcheck.checks.{module}")
+    _load_plugins()
+    registry: dict[str, Check] = {}
+    for c in _DEFINED:
+        registry.setdefault(c.name, c)
+    return registry
+
+
+def _load_plugins() -> None:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="evalcheck.checks"):
+        ep.load()
+
+
+_REGISTRY: dict[str, Check] | None = None
+
+
+def registry() -> dict[str, Check]:
+    """Every known check by name, built once."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        _REGISTRY = _build()
+    return _REGISTRY
+
+
+def get(name: str) -> Check:
+    try:
+        return registry()[name]
+    except KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(registry()), n=1)
+        raise UnknownCheck(f"no such check: {name!r}" +
+                           (f" (did you mean {close[0]!r}?)" if close else "")) from None
+
+
+__all__ = ["Check", "Context", "Finding", "Severity", "check", "get", "registry"]

@@ -1,0 +1,250 @@
+"""The duplicates family: the same id, text or record twice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from evalcheck.checks import Context, check
+from evalcheck.problems import DataPath, Finding, Severity
+from evalcheck.records import Corpus, Record, describe, iter_actions, mappings, text_of
+from evalcheck.textsim import normalise, similarity
+
+_TEXT_GROUPS = {
+    "evaluation": (("conclusions", "text"), ("recommendations", "text")),
+}
+
+
+def _text_groups(record: Record) -> Iterator[list[tuple[DataPath, str]]]:
+    """Lists of (path, normalised text) that must not repeat within one record."""
+    for field, text_key in _TEXT_GROUPS.get(record.kind or "", ()):
+        yield [((field, i, text_key), normalise(text_of(item.get(text_key))))
+               for i, item in mappings(record.get(field))]
+    if record.kind == "management-response":
+        yield [((*path, "description"), normalise(text_of(action.get("description"))))
+               for path, _, action in iter_actions(record)]
+
+
+def _item(record: Record, path: DataPath) -> str:
+    return describe(record.data, path[:-1]) or ".".join(map(str, path))
+
+
+@check("duplicate-text", family="duplicates", severity=Severity.ERROR)
+def duplicate_text(record: Record, ctx: Context) -> Iterator[Finding]:
+    """Two conclusions, recommendations or actions of one record with the same text.
+
+    Texts are compared after normalising case, spacing, punctuation and leading numbering.
+    Why: text pasted twice (a section repeated under a second heading, an action copied to
+    another recommendation) inflates counts and splits follow-up between two copies.
+
+    Bad:
+        kind: evaluation
+        conclusions:
+          - {id: C1, text: The programme is relevant.}
+          - {id: C2, text: "2. The programme is relevant"}
+    Good:
+        kind: evaluation
+        conclusions:
+          - {id: C1, text: The programme is relevant.}
+          - {id: C2, text: The programme is efficient.}
+    """
+    for group in _text_groups(record):
+        first: dict[str, DataPath] = {}
+        for path, text in group:
+            if not text:
+                continue
+            if text in first:
+                yield Finding(f"{_item(record, path)} repeats {_item(record, first[text])} "
+                              "word for word", path=path,
+                              hint="delete the copy, or reword it if it says something else")
+            else:
+                first[text] = path
+
+
+@check("near-duplicate-text", family="duplicates", severity=Severity.WARNING,
+       options={"threshold": (float, 0.85)})
+def near_duplicate_text(record: Record, ctx: Context) -> Iterator[Finding]:
+    """Two conclusions, recommendations or actions of one record whose texts are nearly the same.
+
+    Similarity is a ratio from 0 to 1 on the normalised texts; the default threshold 0.85 is
+    set with `[tool.evalcheck.checks.near-duplicate-text] threshold = 0.9`.
+    Why: an action copied under a second recommendation with a word changed is usually one
+    action; following it up twice wastes effort and double-counts progress.
+
+    Bad:
+        kind: management-response
+        responses:
+          - recommendation: R1
+            actions:
+              - {id: "1.1", description: Hold the regional meeting in March 2023., responsible: [u]}
+          - recommendation: R2
+            actions:
+              - {id: "2.1", description: Hold a regional meeting in March 2023, responsible: [u]}
+    Good:
+        kind: management-response
+        responses:
+          - recommendation: R1
+            actions:
+              - {id: "1.1", description: Hold the regional meeting in March 2023., responsible: [u]}
+          - recommendation: R2
+            actions:
+              - {id: "2.1", description: Publish the meeting report, responsible: [u]}
+    """
+    threshold = float(ctx.options.get("threshold", 0.85))
+    for group in _text_groups(record):
+        seen: list[tuple[DataPath, str]] = []
+        for path, text in group:
+            if not text:
+                continue
+            best: tuple[float, DataPath] | None = None
+            for other_path, other in seen:
+                if other == text:
+                    best = None
+                    break
+                score = similarity(other, text, threshold)
+                if score >= threshold and (best is None or score > best[0]):
+                    best = (score, other_path)
+            else:
+                if best is not None:
+                    yield Finding(f"{_item(record, path)} is {best[0]:.0%} similar to "
+                                  f"{_item(record, best[1])}", path=path,
+                                  hint="merge them if they are one piece of work")
+            seen.append((path, text))
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _id_groups(record: Record) -> Iterator[list[tuple[DataPath, Any]]]:
+    kind = record.kind
+    if kind == "evaluation":
+        for field in ("conclusions", "recommendations"):
+            yield [((field, i, "id"), item.get("id")) for i, item in mappings(record.get(field))]
+    elif kind == "management-response":
+        yield [((*path, "id"), action.get("id")) for path, _, action in iter_actions(record)]
+        yield [(("responses", i, "recommendation"), item.get("recommendation"))
+               for i, item in mappings(record.get("responses"))]
+    elif kind == "project":
+        lines: list[tuple[DataPath, Any]] = []
+        stack: list[tuple[DataPath, Any]] = [(("budget",), record.get("budget"))]
+        while stack:
+            base, items = stack.pop()
+            for i, line in mappings(items):
+                lines.append(((*base, i, "id"), line.get("id")))
+                stack.append(((*base, i, "lines"), line.get("lines")))
+        yield sorted(lines, key=lambda pair: record.doc.locator.locate(pair[0]))
+
+
+@check("duplicate-id", family="duplicates", severity=Severity.ERROR, scope="corpus")
+def duplicate_id(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
+    """The same id twice: records of one kind across the repository, or items inside a record.
+
+    Items are conclusions, recommendations, actions, budget lines, owners, and the
+    recommendations a management response answers.
+    Why: ids are how responses point at recommendations, reports count items and baselines
+    remember problems; two things with one id make every one of those ambiguous.
+
+    Bad:
+        kind: evaluation
+        recommendations:
+          - {id: R1, text: Hold a meeting., addressed_to: [u]}
+          - {id: R1, text: Write a plan., addressed_to: [u]}
+    Good:
+        kind: evaluation
+        recommendations:
+          - {id: R1, text: Hold a meeting., addressed_to: [u]}
+          - {id: R2, text: Write a plan., addressed_to: [u]}
+    """
+    for (kind, ident), records in corpus.by_kind_id.items():
+        for later in records[1:]:
+            yield later, Finding(f"{kind} id {ident!r} is also used by {records[0].path}",
+                                 path=("id",), hint="give each record its own id")
+    owner_first: dict[str, tuple[Record, DataPath]] = {}
+    for record in corpus.records:
+        if record.kind == "owners":
+            for i, owner in mappings(record.get("owners")):
+                ident = owner.get("id")
+                if not isinstance(ident, str):
+                    continue
+                if ident in owner_first:
+                    where = owner_first[ident][0]
+                    elsewhere = "" if where is record else f" in {where.path}"
+                    yield record, Finding(f"owner id {ident!r} is defined twice{elsewhere}",
+                                          path=("owners", i, "id"),
+                                          hint="keep one entry per owner")
+                else:
+                    owner_first[ident] = (record, ("owners", i, "id"))
+            continue
+        for group in _id_groups(record):
+            first: dict[str, DataPath] = {}
+            for path, ident in group:
+                if not isinstance(ident, (str, int, float)) or isinstance(ident, bool):
+                    continue
+                key = str(ident)
+                if key in first:
+                    noun = "recommendation answered twice" if path[-1] == "recommendation" \
+                        else "id used twice"
+                    yield record, Finding(
+                        f"{noun}: {key!r} (first at {describe(record.data, first[key][:-1])})",
+                        path=path, hint="each item needs its own id")
+                else:
+                    first[key] = path
+
+
+def _year(data: dict[str, Any]) -> str:
+    year = data.get("year")
+    if isinstance(year, int) and not isinstance(year, bool):
+        return str(year)
+    report = data.get("report_date")
+    return report[:4] if isinstance(report, str) else ""
+
+
+@check("duplicate-record", family="duplicates", severity=Severity.ERROR, scope="corpus")
+def duplicate_record(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
+    """Two evaluations with the same title and year, or two management responses for one
+    evaluation.
+
+    Titles are compared after normalising case, spacing and punctuation.
+    Why: the same evaluation entered twice under two ids doubles its recommendations in
+    every report; two response matrices for one evaluation leave nobody sure which is true.
+
+    Bad:
+        kind: evaluation
+        id: EV-A
+        title: Mid-term evaluation of the project
+        year: 2022
+        ---
+        kind: evaluation
+        id: EV-B
+        title: Mid-Term Evaluation of the Project
+        year: 2022
+    Good:
+        kind: evaluation
+        id: EV-A
+        title: Mid-term evaluation of the project
+        year: 2022
+        ---
+        kind: evaluation
+        id: EV-B
+        title: Final evaluation of the project
+        year: 2024
+    """
+    seen: dict[tuple[str, str], Record] = {}
+    for record in corpus.of_kind("evaluation"):
+        title = normalise(text_of(record.get("title")))
+        if not title:
+            continue
+        key = (title, _year(record.data))
+        if key in seen:
+            yield record, Finding(f"evaluation {record.id!r} has the same title and year as "
+                                  f"{seen[key].id!r} ({seen[key].path})", path=("title",),
+                                  hint="keep one record per evaluation")
+        else:
+            seen[key] = record
+    for evaluation, responses in corpus.responses_for.items():
+        for later in responses[1:]:
+            yield later, Finding(f"evaluation {evaluation!r} already has a management response: "
+                                 f"{responses[0].id!r} ({responses[0].path})",
+                                 path=("evaluation",),
+                                 hint="keep one response matrix per evaluation")

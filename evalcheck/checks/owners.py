@@ -1,0 +1,52 @@
+"""The owners family: who is accountable for each record, recommendation and action."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from evalcheck.checks import Context, check
+from evalcheck.problems import Finding, Severity
+from evalcheck.records import Corpus, Record, owner_refs
+
+
+@check("unknown-owner", family="owners", severity=Severity.ERROR, scope="corpus")
+def unknown_owner(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
+    """An owner reference that the owners registry does not define.
+
+    Why: reports group overdue actions by owner and CODEOWNERS asks owners for review; a
+    misspelt or unregistered id silently drops those actions out of everyone's list.
+
+    Bad:
+        kind: owners
+        owners:
+          - {id: me-unit, name: M&E Unit, type: unit}
+        ---
+        kind: evaluation
+        id: EV-2024-01
+        title: Final evaluation
+        status: completed
+        owner: m-e-unit
+    Good:
+        kind: owners
+        owners:
+          - {id: me-unit, name: M&E Unit, type: unit}
+        ---
+        kind: evaluation
+        id: EV-2024-01
+        title: Final evaluation
+        status: completed
+        owner: me-unit
+    """
+    known = corpus.owners
+    hint = ("add it to the owners registry (records/owners.yaml) or correct the id"
+            if corpus.has_registry else "no owners registry found: add records/owners.yaml")
+    for record in corpus.records:
+        if record.kind is None:
+            continue
+        data = record.data
+        refs = owner_refs(data.get("owners"), ("owners",)) if record.kind == "owners" \
+            else owner_refs(data)
+        for path, ref in refs:
+            if ref not in known:
+                yield record, Finding(f"{ref!r} is not in the owners registry", path=path,
+                                      hint=hint)

@@ -1,0 +1,170 @@
+"""The references family: responses that point at the right evaluation and answer everything."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from evalcheck.checks import Context, check
+from evalcheck.problems import Finding, Severity
+from evalcheck.records import Corpus, Record, describe, mappings
+
+
+def _recommendation_ids(evaluation: Record) -> list[str]:
+    return [str(r["id"]) for _, r in mappings(evaluation.get("recommendations")) if "id" in r]
+
+
+@check("unknown-reference", family="references", severity=Severity.ERROR, scope="corpus")
+def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
+    """A reference to an evaluation, recommendation or project id that does not exist.
+
+    Why: a response pointing at a misspelt evaluation id answers nothing, and its evaluation
+    shows as unanswered in every report.
+
+    Bad:
+        kind: evaluation
+        id: EV-2023-01
+        recommendations:
+          - {id: R1, text: Hold a meeting., addressed_to: [u]}
+        ---
+        kind: management-response
+        evaluation: EV-2023-1
+    Good:
+        kind: evaluation
+        id: EV-2023-01
+        recommendations:
+          - {id: R1, text: Hold a meeting., addressed_to: [u]}
+        ---
+        kind: management-response
+        evaluation: EV-2023-01
+        responses:
+          - {recommendation: R1, decision: rejected, rationale: Out of scope.}
+    """
+    for record in corpus.records:
+        kind = record.kind
+        if kind == "evaluation":
+            project = record.get("project")
+            if isinstance(project, str) and corpus.find("project", project) is None:
+                yield record, Finding(f"project {project!r} is not in the records",
+                                      path=("project",), hint="check the project id")
+        elif kind == "management-response":
+            ident = record.get("evaluation")
+            if not isinstance(ident, str):
+                continue
+            evaluation = corpus.find("evaluation", ident)
+            if evaluation is None:
+                yield record, Finding(f"evaluation {ident!r} is not in the records",
+                                      path=("evaluation",), hint="check the evaluation id")
+                continue
+            known = set(_recommendation_ids(evaluation))
+            for i, response in mappings(record.get("responses")):
+                rec = response.get("recommendation")
+                if rec is not None and str(rec) not in known:
+                    yield record, Finding(
+                        f"recommendation {rec!r} is not a recommendation of {ident!r}",
+                        path=("responses", i, "recommendation"),
+                        hint="its recommendations are: " + (", ".join(sorted(known)) or "none"))
+
+
+@check("unanswered-recommendation", family="references", severity=Severity.WARNING,
+       scope="corpus")
+def unanswered_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
+    """A recommendation that its evaluation's management response does not answer, or answers
+    with no decision.
+
+    Evaluations with no management response at all are `response-overdue`'s business.
+    Why: the response matrix exists to record a decision on every recommendation.
+
+    Bad:
+        kind: evaluation
+        id: EV-2023-01
+        recommendations:
+          - {id: R1, text: Hold a meeting., addressed_to: [u]}
+        ---
+        kind: management-response
+        evaluation: EV-2023-01
+        responses:
+          - recommendation: R1
+    Good:
+        kind: evaluation
+        id: EV-2023-01
+        recommendations:
+          - {id: R1, text: Hold a meeting., addressed_to: [u]}
+        ---
+        kind: management-response
+        evaluation: EV-2023-01
+        responses:
+          - {recommendation: R1, decision: rejected, rationale: Out of scope.}
+    """
+    for ident, responses in corpus.responses_for.items():
+        evaluation = corpus.find("evaluation", ident)
+        if evaluation is None:
+            continue
+        response = responses[0]
+        answered: dict[str, int] = {}
+        for i, item in mappings(response.get("responses")):
+            if item.get("recommendation") is not None:
+                answered.setdefault(str(item["recommendation"]), i)
+        for rec in _recommendation_ids(evaluation):
+            if rec not in answered:
+                path = ("responses",) if "responses" in response.data else ()
+                yield response, Finding(f"recommendation {rec} of {ident!r} is not answered",
+                                        path=path, hint="add a response with a decision")
+            elif "decision" not in response.data["responses"][answered[rec]]:
+                yield response, Finding(
+                    f"recommendation {rec} is answered with no decision",
+                    path=("responses", answered[rec]),
+                    hint="add decision: accepted, partially-accepted or rejected")
+
+
+@check("accepted-without-action", family="references", severity=Severity.WARNING,
+       applies_to=("management-response",))
+def accepted_without_action(record: Record, ctx: Context) -> Iterator[Finding]:
+    """An accepted or partially accepted recommendation with no action.
+
+    Why: accepting a recommendation is a promise to do something; without an action there is
+    nothing to follow up and nobody responsible.
+
+    Bad:
+        kind: management-response
+        responses:
+          - {recommendation: R1, decision: accepted}
+    Good:
+        kind: management-response
+        responses:
+          - recommendation: R1
+            decision: accepted
+            actions:
+              - {id: "1.1", description: Hold a meeting, responsible: [u], deadline: 2024-12}
+    """
+    for i, item in mappings(record.get("responses")):
+        if item.get("decision") in ("accepted", "partially-accepted") and \
+                not any(mappings(item.get("actions"))):
+            yield Finding(f"{describe(record.data, ('responses', i))} is "
+                          f"{item['decision']} but has no action",
+                          path=("responses", i, "decision"),
+                          hint="add the actions agreed, each with a deadline and responsible")
+
+
+@check("rejected-without-rationale", family="references", severity=Severity.ERROR,
+       applies_to=("management-response",))
+def rejected_without_rationale(record: Record, ctx: Context) -> Iterator[Finding]:
+    """A rejected recommendation without `rationale`.
+
+    Why: evaluation policies require management to explain a rejection; boards read it.
+
+    Bad:
+        kind: management-response
+        responses:
+          - {recommendation: R1, decision: rejected}
+    Good:
+        kind: management-response
+        responses:
+          - {recommendation: R1, decision: rejected, rationale: The project has closed.}
+    """
+    for i, item in mappings(record.get("responses")):
+        rationale = item.get("rationale")
+        if item.get("decision") == "rejected" and not (isinstance(rationale, str)
+                                                       and rationale.strip()):
+            yield Finding(f"{describe(record.data, ('responses', i))} is rejected with no "
+                          "rationale", path=("responses", i, "decision"),
+                          hint="add rationale: why management rejects it")

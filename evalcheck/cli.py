@@ -1,0 +1,224 @@
+"""The command line: the only module that prints, exits or reads the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from evalcheck import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"evalcheck: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def friendly_errors(func: F) -> F:
+    """Turn known user errors into a one-line message and exit code 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from evalcheck.baseline import BaselineError
+        from evalcheck.config import ConfigError
+        from evalcheck.discover import UsageError
+
+        try:
+            return func(*args, **kwargs)
+        except (ConfigError, UsageError, BaselineError) as exc:
+            _fail(str(exc))
+        except BrokenPipeError:  # pragma: no cover - `evalcheck lint | head`
+            sys.exit(EXIT_OK)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _as_of(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD",
+                                 param_hint="--as-of") from None
+
+
+as_of_option = click.option("--as-of", metavar="YYYY-MM-DD",
+                            help="Judge deadlines as of this date (default: today).")
+config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                             help="Use this config file instead of searching for one.")
+paths_argument = click.argument("paths", nargs=-1, type=click.Path())
+
+
+def _config(config_path: str | None) -> Any:
+    from evalcheck.config import load_config
+
+    return load_config(Path.cwd(), Path(config_path) if config_path else None)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        from evalcheck.loading import write_atomic
+
+        write_atomic(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="evalcheck")
+def main() -> None:
+    """Validate, lint and report on evaluation records and management responses kept as YAML.
+
+    Run `evalcheck lint` in a records repository; `evalcheck rules` lists what it checks.
+    """
+
+
+def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config_path: str | None,
+                only_source: bool, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                fail_on: str | None = None, baseline_path: str | None = None,
+                write_baseline: str | None = None, output: str | None = None) -> None:
+    import os
+
+    from evalcheck import baseline, engine, loading
+    from evalcheck.formatters import FORMATTERS, RunInfo
+    from evalcheck.problems import Severity
+
+    config = _config(config_path).with_cli(select, ignore, fail_on)
+    day = _as_of(as_of)
+    loaded = loading.load(config, list(paths))
+    problems = engine.lint(loaded.records, config, day, loaded.targets, only_source=only_source)
+    if write_baseline:
+        target = Path(write_baseline)
+        reasons = baseline.load(target.read_bytes(), write_baseline)[1] if target.exists() else {}
+        loading.write_atomic(target, baseline.dump(problems, reasons))
+        click.echo(f"Wrote {len(problems)} accepted problem(s) to {write_baseline}.", err=True)
+        sys.exit(EXIT_OK)
+    accepted = 0
+    baseline_path = baseline_path or config.baseline
+    if baseline_path and not only_source:
+        path = Path(baseline_path)
+        if not path.is_absolute() and not path.exists():
+            path = config.root / baseline_path
+        if not path.exists():
+            _fail(f"baseline file not found: {baseline_path}")
+        counts, _ = baseline.load(path.read_bytes(), baseline_path)
+        before = len(problems)
+        problems = baseline.filter_new(problems, counts)
+        accepted = before - len(problems)
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    count = len(loaded.targets) if loaded.targets is not None else len(loaded.records)
+    info = RunInfo(files=count, color=output is None and sys.stdout.isatty()
+                   and "NO_COLOR" not in os.environ, suppressed_by_baseline=accepted)
+    _emit(FORMATTERS[fmt](problems, info), output)
+    threshold = config.fail_on
+    failing = [p for p in problems if p.severity.rank >= threshold.rank]
+    sys.exit(EXIT_PROBLEMS if failing else EXIT_OK)
+
+
+FORMAT_NAMES = ("text", "json", "github", "sarif", "markdown")
+
+
+@main.command()
+@paths_argument
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]),
+              help="Output format (default: text; github inside GitHub Actions).")
+@as_of_option
+@config_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@friendly_errors
+def validate(paths: tuple[str, ...], fmt: str | None, as_of: str | None,
+             config_path: str | None, output: str | None) -> None:
+    """Check records against the YAML rules and their JSON Schemas.
+
+    PATHS are record files or folders (default: the repository's records). Exit 0 when
+    valid, 1 when a record is invalid, 2 on a usage or configuration error.
+    """
+    _run_checks(paths, as_of, fmt, config_path, only_source=True, output=output)
+
+
+@main.command()
+@paths_argument
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES),
+              help="Output format (default: text; github inside GitHub Actions).")
+@as_of_option
+@config_option
+@click.option("--select", multiple=True, metavar="CHECKS",
+              help="Run only these checks or families (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, metavar="CHECKS",
+              help="Skip these checks or families (comma-separated, repeatable).")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]),
+              help="Lowest severity that makes the exit status 1 (default: error).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Accept the problems recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record today's problems in this file (keeping reasons already written).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@friendly_errors
+def lint(paths: tuple[str, ...], fmt: str | None, as_of: str | None, config_path: str | None,
+         select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+         baseline_path: str | None, write_baseline: str | None, output: str | None) -> None:
+    """Run every check on the records (a superset of validate).
+
+    PATHS limits what is reported; cross-record checks still read the whole repository.
+    """
+    _run_checks(paths, as_of, fmt, config_path, only_source=False, select=select,
+                ignore=ignore, fail_on=fail_on, baseline_path=baseline_path,
+                write_baseline=write_baseline, output=output)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True)
+def rules(fmt: str) -> None:
+    """List every check: name, family, default severity and summary."""
+    import json
+
+    from evalcheck import checks
+
+    registry = sorted(checks.registry().values(), key=lambda c: (c.family, c.name))
+    if fmt == "json":
+        click.echo(json.dumps([{"name": c.name, "family": c.family,
+                                "severity": c.severity.value, "summary": c.summary,
+                                "options": {k: d for k, (_, d) in c.options.items()}}
+                               for c in registry], indent=2))
+        return
+    if fmt == "markdown":
+        click.echo("| family | check | default | fires when |\n|---|---|---|---|")
+        for c in registry:
+            click.echo(f"| {c.family} | `{c.name}` | {c.severity.value} | {c.summary} |")
+        return
+    for c in registry:
+        click.echo(f"{c.family:<13}{c.name:<28}{c.severity.value:<9}{c.summary}")
+
+
+@main.command()
+@click.argument("name")
+def explain(name: str) -> None:
+    """Print one check's documentation, with a bad and a good example."""
+    from evalcheck import checks
+
+    try:
+        c = checks.get(name)
+    except checks.UnknownCheck as exc:
+        _fail(f"{exc}; `evalcheck rules` lists the checks")
+        return
+    click.echo(f"{c.name} ({c.family}, default severity: {c.severity.value})\n")
+    from textwrap import dedent
+
+    doc = c.doc.strip()
+    first, _, rest = doc.partition("\n")
+    click.echo(first + "\n" + dedent(rest))
+    if c.options:
+        click.echo("Options:")
+        for opt, (kind, default) in c.options.items():
+            click.echo(f"  {opt} ({kind.__name__}, default {default})")

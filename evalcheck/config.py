@@ -1,0 +1,226 @@
+"""Find, read and validate configuration: `.evalcheck.yaml` or `[tool.evalcheck]` in pyproject.toml.
+
+Every key and option is checked against the registry; anything wrong is a ConfigError that the
+CLI turns into a one-line message and exit code 2.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evalcheck import checks
+from evalcheck.problems import Severity
+
+CONFIG_FILES = (".evalcheck.yaml", ".evalcheck.yml", "pyproject.toml")
+_KEYS = {"records", "owners", "select", "ignore", "severity", "per-path-ignores", "checks",
+         "fail-on", "baseline", "cache-dir"}
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used as written."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved settings: where records are, which checks run, at what severity, with what
+    options. Paths are relative to `root`."""
+
+    root: Path
+    source: str = ""
+    records: tuple[str, ...] = ("records",)
+    owners: tuple[str, ...] = ()
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_path_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    baseline: str | None = None
+    cache_dir: str = ".evalcheck_cache"
+
+    def enabled(self, check: str) -> bool:
+        c = checks.get(check)
+        if self.select is not None and check not in self.select and c.family not in self.select:
+            return False
+        return check not in self.ignore and c.family not in self.ignore
+
+    def severity_of(self, check: str) -> Severity:
+        return self.severity.get(check) or checks.get(check).severity
+
+    def ignored_at(self, path: str, check: str) -> bool:
+        family = checks.get(check).family
+        return any(fnmatch.fnmatch(path, pattern) and (check in names or family in names)
+                   for pattern, names in self.per_path_ignores)
+
+    def options_for(self, check: str) -> dict[str, Any]:
+        declared = checks.get(check).options
+        return {name: self.options.get(check, {}).get(name, default)
+                for name, (_, default) in declared.items()}
+
+    def with_cli(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                 fail_on: str | None = None) -> Config:
+        """Overlay command-line choices, validated like the file's."""
+        from dataclasses import replace
+
+        return replace(
+            self,
+            select=frozenset(_names(list(select), "--select")) if select else self.select,
+            ignore=self.ignore | frozenset(_names(list(ignore), "--ignore")),
+            fail_on=_severity(fail_on, "--fail-on") if fail_on else self.fail_on,
+        )
+
+
+def find_root(start: Path) -> tuple[Path, Path | None]:
+    """The project root: the nearest folder with evalcheck config, else the git root, else start."""
+    start = start.resolve()
+    git_root = None
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return folder, candidate
+        if git_root is None and (folder / ".git").exists():
+            git_root = folder
+    return (git_root or start), None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "[tool.evalcheck" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    if path.name == "pyproject.toml":
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
+        try:
+            table = tomllib.loads(raw.decode("utf-8")).get("tool", {}).get("evalcheck", {})
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        return table if isinstance(table, dict) else {}
+    from evalcheck.yamlload import parse
+
+    doc = parse(raw)
+    if doc.findings:
+        f = doc.findings[0]
+        where = f"{path}:{f.at[0]}:{f.at[1]}" if f.at else str(path)
+        raise ConfigError(f"{where}: {f.message}")
+    if doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings")
+    return doc.data
+
+
+def load_config(start: Path, explicit: Path | None = None) -> Config:
+    """Find and validate the configuration for a run started in `start`."""
+    if explicit is not None:
+        root, source = explicit.resolve().parent, explicit
+    else:
+        root, source = find_root(start)
+    table = _read(source) if source else {}
+    where = str(source.name if source else "defaults")
+    return parse_config(table, root, where)
+
+
+def _names(value: Any, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key}: expected a list of check names")
+    families = {c.family for c in checks.registry().values()}
+    out = []
+    for name in value:
+        for part in (p.strip() for p in name.split(",")):
+            if part and part not in families:
+                try:
+                    checks.get(part)
+                except checks.UnknownCheck as exc:
+                    raise ConfigError(f"{key}: {exc}") from None
+            if part:
+                out.append(part)
+    return out
+
+
+def _severity(value: Any, key: str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise ConfigError(f"{key}: {value!r} is not a severity (error or warning)") from None
+
+
+def _strings(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key}: expected a list of paths")
+    return tuple(value)
+
+
+def parse_config(table: dict[str, Any], root: Path, where: str = "config") -> Config:
+    """Validate a settings table against the registry (pure: no file access)."""
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting {unknown[0]!r} "
+                          f"(known: {', '.join(sorted(_KEYS))})")
+    severity = {}
+    for name, level in _mapping(table.get("severity", {}), f"{where}: severity").items():
+        _names([name], f"{where}: severity")
+        severity[name] = _severity(level, f"{where}: severity.{name}")
+    per_path = []
+    for pattern, names in _mapping(table.get("per-path-ignores", {}),
+                                   f"{where}: per-path-ignores").items():
+        per_path.append((pattern, frozenset(_names(names, f"{where}: per-path-ignores"))))
+    options: dict[str, dict[str, Any]] = {}
+    for name, opts in _mapping(table.get("checks", {}), f"{where}: checks").items():
+        declared = _check(name, where).options
+        for opt, value in _mapping(opts, f"{where}: checks.{name}").items():
+            if opt not in declared:
+                known = ", ".join(declared) or "none"
+                raise ConfigError(f"{where}: unknown option {opt!r} for check {name!r} "
+                                  f"(its options: {known})")
+            kind, _ = declared[opt]
+            if isinstance(value, bool) or not isinstance(value, (kind, int) if kind is float
+                                                         else kind):
+                raise ConfigError(f"{where}: checks.{name}.{opt} should be {kind.__name__}")
+            options.setdefault(name, {})[opt] = kind(value)
+        threshold = options.get(name, {}).get("threshold")
+        if threshold is not None and not 0 < threshold <= 1:
+            raise ConfigError(f"{where}: checks.{name}.threshold must be between 0 and 1")
+    select = table.get("select")
+    return Config(
+        root=root, source=where,
+        records=_strings(table.get("records", ["records"]), f"{where}: records"),
+        owners=_strings(table.get("owners", []), f"{where}: owners"),
+        select=frozenset(_names(select, f"{where}: select")) if select is not None else None,
+        ignore=frozenset(_names(table.get("ignore", []), f"{where}: ignore")),
+        severity=severity, per_path_ignores=tuple(per_path), options=options,
+        fail_on=_severity(table.get("fail-on", "error"), f"{where}: fail-on"),
+        baseline=table.get("baseline") if isinstance(table.get("baseline"), str) else None,
+        cache_dir=str(table.get("cache-dir", ".evalcheck_cache")),
+    )
+
+
+def _mapping(value: Any, key: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key}: expected a table of settings")
+    return value
+
+
+def _check(name: str, where: str) -> checks.Check:
+    try:
+        return checks.get(name)
+    except checks.UnknownCheck as exc:
+        raise ConfigError(f"{where}: {exc}") from None

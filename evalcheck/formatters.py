@@ -1,0 +1,168 @@
+"""Lint output formats: each a pure function from problems to one string.
+
+json is the contract of rules.md; github follows GitHub's workflow-command syntax; sarif is
+SARIF 2.1.0 for code-scanning; markdown is for $GITHUB_STEP_SUMMARY and pull-request comments.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from evalcheck import __version__
+from evalcheck.problems import Problem, Severity
+from evalcheck.textsafe import md_escape
+
+
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """What a summary line needs beyond the problems."""
+
+    files: int = 0
+    color: bool = False
+    suppressed_by_baseline: int = 0
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def totals(problems: Sequence[Problem], info: RunInfo) -> str:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems})
+    checked = f" ({_plural(info.files, 'file')} checked)" if info.files else ""
+    base = (f"; {_plural(info.suppressed_by_baseline, 'known problem')} accepted by the baseline"
+            if info.suppressed_by_baseline else "")
+    if not problems:
+        return f"No problems found{checked}{base}."
+    return (f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} in "
+            f"{_plural(files, 'file')}{checked}{base}.")
+
+
+def format_text(problems: Sequence[Problem], info: RunInfo) -> str:
+    import click
+
+    def style(text: str, **kw: object) -> str:
+        return click.style(text, **kw) if info.color else text  # type: ignore[arg-type]
+
+    lines: list[str] = []
+    for path, group in groupby(problems, key=lambda p: p.path):
+        lines.append(style(path, bold=True, underline=True))
+        for p in group:
+            colour = "red" if p.severity is Severity.ERROR else "yellow"
+            where = f"{p.line}:{p.column}".ljust(8)
+            lines.append(f"  {style(where, dim=True)}{style(p.severity.value.ljust(8), fg=colour)}"
+                         f"{style(p.check.ljust(27), fg='cyan')}{_one_line(p.message)}")
+            if p.hint:
+                lines.append(" " * 45 + style(f"hint: {_one_line(p.hint)}", dim=True))
+        lines.append("")
+    lines.append(style(totals(problems, info), bold=True))
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def format_json(problems: Sequence[Problem], info: RunInfo) -> str:
+    return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2) + "\n"
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: Sequence[Problem], info: RunInfo) -> str:
+    out = []
+    for p in problems:
+        level = "error" if p.severity is Severity.ERROR else "warning"
+        message = p.message + (f" (hint: {p.hint})" if p.hint else "")
+        out.append(f"::{level} file={_gh_property(p.path)},line={p.line},col={p.column},"
+                   f"title={_gh_property('evalcheck ' + p.check)}::{_gh_data(message)}")
+    out.append(totals(problems, info))
+    return "\n".join(out) + "\n"
+
+
+def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
+    from evalcheck import checks
+
+    registry = checks.registry()
+    names = sorted(registry)
+    index = {name: i for i, name in enumerate(names)}
+    rules = []
+    for name in names:
+        c = registry[name]
+        rules.append({
+            "id": name,
+            "name": "".join(w.capitalize() for w in name.split("-")),
+            "shortDescription": {"text": c.summary},
+            "fullDescription": {"text": " ".join(c.doc.split())},
+            "help": {"text": c.doc.strip()},
+            "defaultConfiguration": {"level": c.severity.value},
+            "properties": {"family": c.family},
+        })
+    results = []
+    for p in problems:
+        message = p.message + (f" (hint: {p.hint})" if p.hint else "")
+        results.append({
+            "ruleId": p.check,
+            "ruleIndex": index[p.check],
+            "level": p.severity.value,
+            "message": {"text": message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": p.path, "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": p.line, "startColumn": p.column},
+            }}],
+            "partialFingerprints": {"evalcheck/v1": "|".join((p.record or p.path, p.item,
+                                                               p.check))},
+        })
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "evalcheck", "version": __version__,
+                                "informationUri": "https://pypi.org/project/evalcheck/",
+                                "rules": rules}},
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def format_markdown(problems: Sequence[Problem], info: RunInfo) -> str:
+    lines = ["## evalcheck lint", "", totals(problems, info), ""]
+    if problems:
+        by_check = Counter((p.check, p.severity.value) for p in problems)
+        lines += ["| check | severity | problems |", "|---|---|---:|"]
+        for (check, severity), n in sorted(by_check.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"| `{check}` | {severity} | {n} |")
+        lines.append("")
+        for path, group in groupby(problems, key=lambda p: p.path):
+            items = list(group)
+            lines += [f"<details><summary>{md_escape(path)} ({len(items)})</summary>", ""]
+            lines += ["| line | severity | check | message |", "|---:|---|---|---|"]
+            for p in items:
+                lines.append(f"| {p.line}:{p.column} | {p.severity.value} | `{p.check}` | "
+                             f"{md_escape(p.message)} |")
+            lines += ["", "</details>", ""]
+    return "\n".join(lines) + "\n"
+
+
+Formatter = Callable[[Sequence[Problem], RunInfo], str]
+
+FORMATTERS: dict[str, Formatter] = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+    "sarif": format_sarif,
+    "markdown": format_markdown,
+}

@@ -1,0 +1,82 @@
+"""The I/O edge of a run: find the record files, read their bytes, parse them into Records."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from evalcheck.config import Config
+from evalcheck.discover import Source, named_sources, repository_sources
+from evalcheck.problems import Finding
+from evalcheck.records import Record, load_record
+from evalcheck.yamlload import Document, Locator
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The records of a run and which of them the user asked about (None: all)."""
+
+    records: list[Record]
+    targets: frozenset[str] | None
+
+
+def _unreadable(source: Source, message: str, check: str = "yaml-syntax", hint: str = "") -> Record:
+    return Record(source.shown, Document(None, Locator(None),
+                                         [Finding(message, check=check, at=(1, 1), hint=hint)]))
+
+
+def read_source(source: Source, root: Path) -> Record:
+    """One file -> Record; unreadable files, links out of the repository and folders become
+    located problems instead of exceptions."""
+    path = source.real
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return _unreadable(source, "the file is a link to outside the repository",
+                               "unsafe-yaml", "copy the record into the repository instead")
+    if path.is_dir():
+        return _unreadable(source, "this is a folder, not a record file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
+        return _unreadable(source, f"cannot read the file ({reason})",
+                           hint="check the file's permissions")
+    return load_record(source.shown, raw)
+
+
+def load(config: Config, paths: list[str]) -> Loaded:
+    """All repository records, plus the named files; targets are the named ones."""
+    repo = repository_sources(config)
+    named = named_sources(paths, config) if paths else []
+    seen = {s.shown: s for s in repo}
+    for s in named:
+        seen.setdefault(s.shown, s)
+    root = config.root.resolve()
+    records = [read_source(s, root) for s in sorted(seen.values(), key=lambda s: s.shown)]
+    targets = frozenset(s.shown for s in named) if paths else None
+    return Loaded(records, targets)
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write a file so that readers see the old content or the new, never half of it."""
+    import tempfile
+
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,448 @@
+"""Bytes -> plain data with a line/column for every node, or located YAML problems; never a traceback.
+
+Built on libyaml's event stream (PyYAML's C parser) with our own constructor: an explicit stack
+instead of recursion (so nesting depth is a checked limit, not a crash), no Python resolver
+callbacks (so it stays near the C loader's speed), safe construction only, duplicate keys
+reported, aliases measured, and dates kept as the ISO strings the record contract asks for.
+Only this module knows which parser is used: `parse()` is the whole interface.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from evalcheck.problems import DataPath, Finding
+
+try:
+    from yaml._yaml import CParser as _Parser
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml; source builds may not
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+    HAVE_LIBYAML = False
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep hostile input from exhausting time or memory."""
+
+    max_bytes: int = 10_000_000
+    max_depth: int = 64
+    max_alias_nodes: int = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class PlainScalar:
+    """An unquoted scalar that some YAML reader takes for something other than text."""
+
+    path: DataPath
+    text: str
+    value: Any
+
+
+# A mark node is [pos, children]; children is {key: (key_pos, node)} for mappings, [node] for
+# sequences, None for scalars. pos packs a 0-based (line, column) into one int to stay small.
+_SHIFT = 24
+_Mark = list
+
+
+class Locator:
+    """Finds the 1-based line and column of any data path (the nearest existing node for a
+    path that goes past the data, e.g. a missing field is located at its parent mapping)."""
+
+    __slots__ = ("_root",)
+
+    def __init__(self, root: _Mark | None) -> None:
+        self._root = root
+
+    def locate(self, path: DataPath, key: bool = False) -> tuple[int, int]:
+        node = self._root
+        if node is None:
+            return (1, 1)
+        pos = node[0]
+        for part in path:
+            children = node[1]
+            if isinstance(children, dict) and part in children:
+                key_pos, node = children[part]
+                pos = key_pos if key else node[0]
+            elif isinstance(children, list) and isinstance(part, int) and 0 <= part < len(children):
+                node = children[part]
+                pos = node[0]
+            else:
+                break
+        return ((pos >> _SHIFT) + 1, (pos & ((1 << _SHIFT) - 1)) + 1)
+
+
+@dataclass(slots=True)
+class Document:
+    """One parsed file: its data (None when unreadable), where each node is, and what went wrong."""
+
+    data: Any
+    locator: Locator
+    findings: list[Finding] = field(default_factory=list)
+    plain_scalars: list[PlainScalar] = field(default_factory=list)
+
+
+_BOOL = {
+    "yes": True, "Yes": True, "YES": True, "no": False, "No": False, "NO": False,
+    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
+    "on": True, "On": True, "ON": True, "off": False, "Off": False, "OFF": False,
+}
+_NULL = {"~", "null", "Null", "NULL", ""}
+_INT = re.compile(
+    r"""[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+
+    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+""",
+    re.X,
+)
+_FLOAT = re.compile(
+    r"""[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)""",
+    re.X,
+)
+# Numbers in YAML 1.2 that YAML 1.1 (and so PyYAML) keeps as text: other tools disagree.
+_NUMBER_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+")
+_MAYBE_TYPED = frozenset("0123456789+-.~nNyYtTfFoO")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+_STR_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "!"}
+_SCALAR_TAGS = _STR_TAGS | {
+    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+}
+_MAP_TAGS = {None, "tag:yaml.org,2002:map", "!"}
+_SEQ_TAGS = {None, "tag:yaml.org,2002:seq", "!"}
+
+
+def _sexagesimal(text: str) -> float:
+    value = 0.0
+    for part in text.split(":"):
+        value = value * 60 + float(part)
+    return value
+
+
+def _to_int(text: str) -> int:
+    s = text.replace("_", "")
+    sign = -1 if s[0] == "-" else 1
+    if s[0] in "+-":
+        s = s[1:]
+    if s == "0":
+        return 0
+    if s.startswith("0b"):
+        return sign * int(s[2:], 2)
+    if s.startswith("0x"):
+        return sign * int(s[2:], 16)
+    if ":" in s:
+        return sign * int(_sexagesimal(s))
+    if s[0] == "0":
+        return sign * int(s, 8)
+    return sign * int(s)
+
+
+def _to_float(text: str) -> float:
+    s = text.replace("_", "").lower()
+    sign = -1.0 if s[0] == "-" else 1.0
+    if s[0] in "+-":
+        s = s[1:]
+    if s == ".inf":
+        return sign * float("inf")
+    if s == ".nan":
+        return float("nan")
+    if ":" in s:
+        return sign * _sexagesimal(s)
+    return sign * float(s)
+
+
+def resolve_plain(text: str) -> Any:
+    """The value YAML 1.1 (PyYAML's safe loader) gives an unquoted scalar; timestamps stay text."""
+    if not text or text[0] not in _MAYBE_TYPED:
+        return text
+    if text in _NULL:
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.fullmatch(text):
+        return _to_int(text)
+    if _FLOAT.fullmatch(text):
+        return _to_float(text)
+    return text
+
+
+def _pos(mark: Any) -> int:
+    return (mark.line << _SHIFT) | min(mark.column, (1 << _SHIFT) - 1)
+
+
+def _at(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _offset_to_at(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return (line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def _tag_text(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+class _Abort(Exception):
+    """Stop reading: the document is beyond a limit."""
+
+
+class _Frame:
+    __slots__ = ("anchor", "children", "container", "key", "key_pos", "path", "size", "start")
+
+    def __init__(self, container: Any, children: Any, path: DataPath, anchor: str | None) -> None:
+        self.container = container
+        self.children = children
+        self.path = path
+        self.anchor = anchor
+        self.key: Any = _NO_KEY
+        self.key_pos = 0
+        self.start = 0
+        self.size = 1
+
+
+_NO_KEY = object()
+
+
+def decode(raw: bytes) -> tuple[str | None, Finding | None]:
+    """Check the bytes are UTF-8 text (BOM allowed) with no control characters."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Finding(
+            "the file is saved as UTF-16; records must be UTF-8",
+            check="unsafe-yaml", at=(1, 1), hint="save the file with UTF-8 encoding",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8", "replace")
+        return None, Finding(
+            f"the file is not UTF-8 text: byte 0x{raw[exc.start]:02X} cannot be read",
+            check="unsafe-yaml", at=_offset_to_at(good, len(good)),
+            hint="save the file with UTF-8 encoding (it may be Latin-1 or Windows-1252)",
+        )
+    bad = _CONTROL.search(text)
+    if bad:
+        return None, Finding(
+            f"the file contains a control character (U+{ord(bad.group()):04X}); "
+            "records must be plain text",
+            check="unsafe-yaml", at=_offset_to_at(text, bad.start()),
+            hint="remove the character; the file may be binary or damaged",
+        )
+    return text, None
+
+
+def parse(raw: bytes, limits: Limits = Limits()) -> Document:
+    """Parse one record file. Problems come back as findings with a line and column."""
+    if len(raw) > limits.max_bytes:
+        return Document(None, Locator(None), [Finding(
+            f"the file is {len(raw):,} bytes, more than the limit of {limits.max_bytes:,}",
+            check="unsafe-yaml", at=(1, 1), hint="split it: one record per file",
+        )])
+    text, problem = decode(raw)
+    if problem is not None or text is None:
+        return Document(None, Locator(None), [problem] if problem else [])
+    builder = _Builder(limits)
+    try:
+        builder.run(_Parser(text))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(filter(None, [exc.problem, exc.context])) or "invalid YAML"
+        hint = ""
+        if "\t" in (text.splitlines()[mark.line] if mark and mark.line < text.count("\n") + 1
+                    else ""):
+            hint = "indent with spaces, not tabs"
+        return Document(None, Locator(None), [*builder.findings, Finding(
+            f"not valid YAML: {message}", check="yaml-syntax",
+            at=_at(mark) if mark else (1, 1), hint=hint,
+        )])
+    except yaml.YAMLError as exc:
+        return Document(None, Locator(None), [Finding(
+            f"not valid YAML: {exc}", check="yaml-syntax", at=(1, 1))])
+    except _Abort:
+        return Document(None, Locator(None), builder.findings)
+    return Document(builder.data, Locator(builder.mark), builder.findings, builder.plain)
+
+
+class _Builder:
+    """Turns the event stream into data and a mark tree in one pass."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.data: Any = None
+        self.mark: _Mark | None = None
+        self.findings: list[Finding] = []
+        self.plain: list[PlainScalar] = []
+        self.anchors: dict[str, tuple[Any, _Mark, int]] = {}
+        self.alias_nodes = 0
+
+    def run(self, parser: Any) -> None:
+        get = parser.get_event
+        stack: list[_Frame] = []
+        documents = 0
+        ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+        MappingStartEvent, SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        while True:
+            event = get()
+            cls = type(event)
+            if cls is ScalarEvent:
+                value = self._scalar(event, stack)
+                self._add(stack, value, [_pos(event.start_mark), None], event, 1)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                if len(stack) >= self.limits.max_depth:
+                    self.findings.append(Finding(
+                        f"the data is nested more than {self.limits.max_depth} levels deep",
+                        check="unsafe-yaml", at=_at(event.start_mark),
+                        hint="records are a few levels deep; this looks generated or damaged",
+                    ))
+                    raise _Abort
+                is_map = cls is MappingStartEvent
+                tags = _MAP_TAGS if is_map else _SEQ_TAGS
+                if event.tag not in tags:
+                    self._bad_tag(event)
+                path = self._child_path(stack)
+                frame = _Frame({} if is_map else [], {} if is_map else [], path, event.anchor)
+                frame.start = _pos(event.start_mark)
+                stack.append(frame)
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                frame = stack.pop()
+                if frame.key is not _NO_KEY:  # pragma: no cover - libyaml always pairs keys
+                    frame.container[frame.key] = None
+                mark = [frame.start, frame.children]
+                if frame.anchor:
+                    self.anchors[frame.anchor] = (frame.container, mark, frame.size)
+                self._add(stack, frame.container, mark, event, frame.size, anchored=False)
+            elif cls is AliasEvent:
+                target = self.anchors.get(event.anchor)
+                if target is None:
+                    raise yaml.MarkedYAMLError(
+                        problem=f"the alias *{event.anchor} refers to no anchor defined before it",
+                        problem_mark=event.start_mark)
+                self.alias_nodes += target[2]
+                if self.alias_nodes > self.limits.max_alias_nodes:
+                    self.findings.append(Finding(
+                        "aliases (*name) expand to more than "
+                        f"{self.limits.max_alias_nodes:,} values",
+                        check="unsafe-yaml", at=_at(event.start_mark),
+                        hint="this is how 'billion laughs' attacks work; write the values out",
+                    ))
+                    raise _Abort
+                self._add(stack, target[0], target[1], event, target[2], anchored=False)
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self.findings.append(Finding(
+                        "the file holds more than one YAML document",
+                        check="yaml-syntax", at=_at(event.start_mark),
+                        hint="keep one record per file; remove the second '---'",
+                    ))
+                    raise _Abort
+            elif cls is yaml.StreamEndEvent:
+                return
+
+    def _child_path(self, stack: list[_Frame]) -> DataPath:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top.container, dict):
+            return (*top.path, top.key) if top.key is not _NO_KEY else top.path
+        return (*top.path, len(top.container))
+
+    def _bad_tag(self, event: Any) -> None:
+        self.findings.append(Finding(
+            f"the tag {_tag_text(event.tag)} is not allowed: records hold only text, numbers, "
+            "yes/no values, lists and mappings",
+            check="unsafe-yaml", at=_at(event.start_mark),
+            hint="remove the tag; tags like !!python/object would construct program objects",
+        ))
+
+    def _scalar(self, event: Any, stack: list[_Frame]) -> Any:
+        text: str = event.value
+        tag = event.tag
+        if tag is None:
+            if not event.implicit[0]:
+                return text
+            value = resolve_plain(text)
+            key_slot = bool(stack) and isinstance(stack[-1].container, dict) \
+                and stack[-1].key is _NO_KEY
+            if key_slot:
+                return text
+            if not isinstance(value, str) or (value and _NUMBER_12.fullmatch(value)):
+                if value is not None:
+                    self.plain.append(PlainScalar(self._child_path(stack), text, value))
+            return value
+        if tag in _STR_TAGS:
+            return text
+        if tag in _SCALAR_TAGS:
+            try:
+                if tag.endswith(":int"):
+                    return _to_int(text)
+                if tag.endswith(":float"):
+                    return _to_float(text)
+                if tag.endswith(":bool"):
+                    return _BOOL[text]
+                return None
+            except (ValueError, KeyError, IndexError):
+                self.findings.append(Finding(
+                    f"{text!r} is not a valid {_tag_text(tag)} value",
+                    check="yaml-syntax", at=_at(event.start_mark), hint="remove the tag",
+                ))
+                return text
+        self._bad_tag(event)
+        return None
+
+    def _add(self, stack: list[_Frame], value: Any, mark: _Mark, event: Any, size: int,
+             anchored: bool = True) -> None:
+        if anchored and getattr(event, "anchor", None):
+            self.anchors[event.anchor] = (value, mark, size)
+        if not stack:
+            self.data, self.mark = value, mark
+            return
+        top = stack[-1]
+        top.size += size
+        container = top.container
+        if isinstance(container, list):
+            container.append(value)
+            top.children.append(mark)
+            return
+        if top.key is _NO_KEY:
+            if not isinstance(value, str):
+                self.findings.append(Finding(
+                    "a mapping key must be plain text, not a list or mapping",
+                    check="yaml-syntax", at=_line_col(mark[0]),
+                ))
+                value = repr(value)
+            top.key, top.key_pos = value, mark[0]
+            return
+        key = top.key
+        top.key = _NO_KEY
+        if key == "<<":
+            self.findings.append(Finding(
+                "merge keys (<<) are not allowed in records: they copy fields from elsewhere "
+                "and YAML tools disagree on them",
+                check="unsafe-yaml", at=_line_col(top.key_pos), hint="write the fields out",
+            ))
+            return
+        if key in container:
+            first = top.children[key][0]
+            self.findings.append(Finding(
+                f"the key {key!r} appears twice in this mapping (first on line "
+                f"{(first >> _SHIFT) + 1}); the second value would silently win",
+                check="duplicate-key", at=_line_col(top.key_pos),
+                hint="keep one of them",
+            ))
+            return
+        container[key] = value
+        top.children[key] = (top.key_pos, mark)
+
+
+def _line_col(pos: int) -> tuple[int, int]:
+    return ((pos >> _SHIFT) + 1, (pos & ((1 << _SHIFT) - 1)) + 1)
