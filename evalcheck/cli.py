@@ -73,7 +73,44 @@ def _emit(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+# Commands that live in their own module, imported only when run (keeps start-up fast).
+LAZY_COMMANDS = {
+    "report": "evalcheck.commands.report:report",
+    "diff": "evalcheck.commands.report:diff",
+    "new": "evalcheck.commands.scaffold:new",
+    "schema": "evalcheck.commands.scaffold:schema",
+    "codeowners": "evalcheck.commands.codeowners:codeowners",
+    "import": "evalcheck.commands.office:import_",
+    "export": "evalcheck.commands.office:export",
+    "set": "evalcheck.commands.edit:set_",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose listed subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._available()})
+
+    def _available(self) -> list[str]:
+        import importlib.util
+
+        return [name for name, target in LAZY_COMMANDS.items()
+                if importlib.util.find_spec(target.split(":")[0]) is not None]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        if command is not None or name not in self._available():
+            return command
+        import importlib
+
+        module, attr = LAZY_COMMANDS[name].split(":")
+        loaded: click.Command = getattr(importlib.import_module(module), attr)
+        return loaded
+
+
+@click.group(cls=LazyGroup,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="evalcheck")
 def main() -> None:
     """Validate, lint and report on evaluation records and management responses kept as YAML.

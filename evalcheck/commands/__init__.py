@@ -1,0 +1,1 @@
+"""Subcommands that live in their own modules; cli.LAZY_COMMANDS loads them on use."""

@@ -1,0 +1,75 @@
+"""Shared test helpers: the CLI as a real subprocess, records from inline YAML, temp repos."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from evalcheck import engine
+from evalcheck.config import Config, parse_config
+from evalcheck.problems import Problem
+from evalcheck.records import load_record
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2024, 6, 30)
+SEED_AS_OF = "2026-11-22"
+
+
+def run_cli(*args: str, cwd: Path | str = REPO, env: Mapping[str, str] | None = None,
+            input: bytes | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run `python -m evalcheck ARGS` as a real subprocess."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
+    return subprocess.run([sys.executable, "-m", "evalcheck", *args], cwd=cwd, env=full_env,
+                          input=input.decode() if input else None, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def records_from(text: str) -> list:
+    """Inline YAML -> records; documents separated by `---` lines become separate files."""
+    docs = dedent(text).strip("\n").split("\n---\n")
+    return [load_record(f"r{i}.yaml", doc.encode()) for i, doc in enumerate(docs)]
+
+
+def lint_text(text: str, as_of: dt.date = AS_OF, config: Config | None = None,
+              only: str | None = None) -> list[Problem]:
+    """Lint inline YAML (see records_from); `only` keeps one check's problems."""
+    config = config or parse_config({}, REPO)
+    problems = engine.lint(records_from(text), config, as_of)
+    return [p for p in problems if only is None or p.check == only]
+
+
+def write_files(root: Path, files: Mapping[str, str]) -> Path:
+    """Write {relative path: dedented text} under root."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def git(root: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True,
+                          text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """An empty git repository with a records/ folder and an owners registry."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    write_files(tmp_path, {"records/owners.yaml": """
+        kind: owners
+        owners:
+          - {id: me-unit, name: M&E Unit, type: unit}
+          - {id: programme-unit, name: Programme Unit, type: unit}
+    """})
+    return tmp_path
