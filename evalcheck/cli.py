@@ -122,7 +122,8 @@ def main() -> None:
 def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config_path: str | None,
                 only_source: bool, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                 fail_on: str | None = None, baseline_path: str | None = None,
-                write_baseline: str | None = None, output: str | None = None) -> None:
+                write_baseline: str | None = None, output: str | None = None,
+                no_baseline: bool = False) -> None:
     import os
 
     from evalcheck import baseline, engine, loading
@@ -140,7 +141,7 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
         click.echo(f"Wrote {len(problems)} accepted problem(s) to {write_baseline}.", err=True)
         sys.exit(EXIT_OK)
     accepted = 0
-    baseline_path = baseline_path or config.baseline
+    baseline_path = None if no_baseline else baseline_path or config.baseline
     if baseline_path and not only_source:
         path = Path(baseline_path)
         if not path.is_absolute() and not path.exists():
@@ -197,20 +198,22 @@ def validate(paths: tuple[str, ...], fmt: str | None, as_of: str | None,
               help="Lowest severity that makes the exit status 1 (default: error).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
               help="Accept the problems recorded in this baseline file.")
+@click.option("--no-baseline", is_flag=True, help="Ignore the baseline named in the config.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's problems in this file (keeping reasons already written).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
 @friendly_errors
 def lint(paths: tuple[str, ...], fmt: str | None, as_of: str | None, config_path: str | None,
          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
-         baseline_path: str | None, write_baseline: str | None, output: str | None) -> None:
+         baseline_path: str | None, no_baseline: bool, write_baseline: str | None,
+         output: str | None) -> None:
     """Run every check on the records (a superset of validate).
 
     PATHS limits what is reported; cross-record checks still read the whole repository.
     """
     _run_checks(paths, as_of, fmt, config_path, only_source=False, select=select,
                 ignore=ignore, fail_on=fail_on, baseline_path=baseline_path,
-                write_baseline=write_baseline, output=output)
+                write_baseline=write_baseline, output=output, no_baseline=no_baseline)
 
 
 @main.command()
