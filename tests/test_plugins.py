@@ -1,0 +1,78 @@
+"""Third-party checks load through the `evalcheck.checks` entry-point group, for real."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from textwrap import dedent
+
+from conftest import run_cli, write_files
+
+PLUGIN = '''
+"""A tiny evalcheck plugin: evaluations must say which criteria they use."""
+
+from evalcheck.checks import check
+from evalcheck.problems import Finding, Severity
+
+
+@check("missing-criteria", family="acme", severity=Severity.WARNING,
+       applies_to=("evaluation",))
+def missing_criteria(record, ctx):
+    """An evaluation that lists no OECD-DAC criteria.
+
+    Why: the office's board report groups ratings by criterion.
+
+    Bad:
+        kind: evaluation
+        id: EV-1
+    Good:
+        kind: evaluation
+        id: EV-1
+        criteria: [relevance]
+    """
+    if not record.get("criteria"):
+        yield Finding("the evaluation lists no criteria", path=("id",))
+'''
+
+
+def _install_plugin(site: Path) -> None:
+    """A distribution on sys.path without pip: a module plus its .dist-info entry points."""
+    (site / "acme_checks.py").write_text(PLUGIN, encoding="utf-8")
+    info = site / "acme_checks-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-checks\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[evalcheck.checks]\nacme = acme_checks\n")
+
+
+def test_plugin_check_runs_and_is_listed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    _install_plugin(site)
+    write_files(tmp_path / "repo", {
+        "records/owners.yaml": "kind: owners\nowners:\n  - {id: u, name: U, type: unit}\n",
+        "records/ev.yaml": dedent("""\
+            kind: evaluation
+            id: EV-1
+            title: Final evaluation
+            status: ongoing
+            owner: u
+        """),
+    })
+    env = {"PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
+    rules = run_cli("rules", cwd=tmp_path / "repo", env=env)
+    assert "missing-criteria" in rules.stdout and "acme" in rules.stdout
+    lint = run_cli("lint", "--format", "json", cwd=tmp_path / "repo", env=env)
+    problems = json.loads(lint.stdout)
+    assert [(p["check"], p["line"], p["severity"]) for p in problems] == [
+        ("missing-criteria", 2, "warning")]
+    assert lint.returncode == 0
+    ignored = run_cli("lint", "--ignore", "missing-criteria", "--format", "json",
+                      cwd=tmp_path / "repo", env=env)
+    assert json.loads(ignored.stdout) == []
+
+
+def test_without_plugin_the_check_is_unknown(tmp_path: Path) -> None:
+    result = run_cli("explain", "missing-criteria", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no such check" in result.stderr and "Traceback" not in result.stderr
