@@ -16,7 +16,7 @@ from typing import Any
 from evalcheck.dates import is_real_date
 from evalcheck.problems import DataPath, Finding
 from evalcheck.records import KINDS, Record, describe
-from evalcheck.yamlload import PlainScalar
+from evalcheck.yamlload import TIMESTAMP, PlainScalar
 
 _OWNER_REQUIRED = {"owner", "addressed_to", "responsible"}
 _TYPE_WORDS = {
@@ -32,14 +32,14 @@ def schema_dir() -> Path:
     return installed if installed.is_dir() else here.parent / "schema"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_schema(kind: str) -> dict[str, Any]:
     with open(schema_dir() / f"{kind}.schema.json", encoding="utf-8") as fh:
         schema: dict[str, Any] = json.load(fh)
     return schema
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _validator(kind: str) -> Any:
     from jsonschema import Draft202012Validator, FormatChecker
 
@@ -74,7 +74,8 @@ def subschema_at(kind: str, path: DataPath) -> dict[str, Any] | None:
         else:
             props = node.get("properties", {})
             extra = node.get("additionalProperties")
-            node = props.get(part) if part in props else (extra if isinstance(extra, dict) else None)
+            node = props.get(part) if part in props else (
+                extra if isinstance(extra, dict) else None)
         if node is None:
             return None
     node = resolve(schema, node)
@@ -85,6 +86,8 @@ def wants_text(kind: str, path: DataPath) -> bool:
     sub = subschema_at(kind, path)
     if sub is None:
         return False
+    if sub.get("format") == "date-or-month":
+        return False  # a date field: unquoted dates are what it wants
     types = sub.get("type")
     if types is None and isinstance(sub.get("enum"), list):
         return all(isinstance(v, str) for v in sub["enum"])
@@ -97,6 +100,8 @@ def _plain_value_words(scalar: PlainScalar) -> str:
         return f"a yes/no value ({str(value).lower()})"
     if isinstance(value, (int, float)):
         return f"the number {value!r}" if str(value) != scalar.text else "a number"
+    if TIMESTAMP.fullmatch(scalar.text):
+        return "a date by other YAML tools"
     return "a number by other YAML tools"
 
 

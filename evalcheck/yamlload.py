@@ -1,4 +1,4 @@
-"""Bytes -> plain data with a line/column for every node, or located YAML problems; never a traceback.
+"""Bytes -> data with a line/column for every node, or located YAML problems; never a traceback.
 
 Built on libyaml's event stream (PyYAML's C parser) with our own constructor: an explicit stack
 instead of recursion (so nesting depth is a checked limit, not a crash), no Python resolver
@@ -106,6 +106,12 @@ _FLOAT = re.compile(
 )
 # Numbers in YAML 1.2 that YAML 1.1 (and so PyYAML) keeps as text: other tools disagree.
 _NUMBER_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+")
+# Timestamps YAML 1.1 tools (PyYAML's safe_load) turn into date objects; we keep the text.
+TIMESTAMP = re.compile(
+    r"""[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}
+    :[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?""",
+    re.X,
+)
 _MAYBE_TYPED = frozenset("0123456789+-.~nNyYtTfFoO")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -116,6 +122,12 @@ _SCALAR_TAGS = _STR_TAGS | {
 }
 _MAP_TAGS = {None, "tag:yaml.org,2002:map", "!"}
 _SEQ_TAGS = {None, "tag:yaml.org,2002:seq", "!"}
+
+
+def _typed_elsewhere(value: Any) -> bool:
+    """Whether a YAML reader (this one, or a YAML 1.2 one) takes the plain scalar for non-text."""
+    return not isinstance(value, str) or bool(
+        value and (_NUMBER_12.fullmatch(value) or TIMESTAMP.fullmatch(value)))
 
 
 def _sexagesimal(text: str) -> float:
@@ -239,6 +251,15 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
     return text, None
 
 
+def _tab_near(text: str, mark: Any) -> bool:
+    """Whether the line the parser stopped on (or the one before) has a tab: libyaml often
+    reports a tab-indented line at the start of the next one. The mark may sit past the end."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    return any("\t" in lines[i] for i in (mark.line, mark.line - 1) if 0 <= i < len(lines))
+
+
 def parse(raw: bytes, limits: Limits = Limits()) -> Document:
     """Parse one record file. Problems come back as findings with a line and column."""
     if len(raw) > limits.max_bytes:
@@ -255,10 +276,7 @@ def parse(raw: bytes, limits: Limits = Limits()) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(filter(None, [exc.problem, exc.context])) or "invalid YAML"
-        hint = ""
-        if "\t" in (text.splitlines()[mark.line] if mark and mark.line < text.count("\n") + 1
-                    else ""):
-            hint = "indent with spaces, not tabs"
+        hint = "indent with spaces, not tabs" if _tab_near(text, mark) else ""
         return Document(None, Locator(None), [*builder.findings, Finding(
             f"not valid YAML: {message}", check="yaml-syntax",
             at=_at(mark) if mark else (1, 1), hint=hint,
@@ -375,9 +393,8 @@ class _Builder:
                 and stack[-1].key is _NO_KEY
             if key_slot:
                 return text
-            if not isinstance(value, str) or (value and _NUMBER_12.fullmatch(value)):
-                if value is not None:
-                    self.plain.append(PlainScalar(self._child_path(stack), text, value))
+            if value is not None and _typed_elsewhere(value):
+                self.plain.append(PlainScalar(self._child_path(stack), text, value))
             return value
         if tag in _STR_TAGS:
             return text
