@@ -154,14 +154,14 @@ def _translate(error: Any, data: Any) -> Finding:
         thing = describe(data, path)
         label = f"{where}.{missing}" if path else missing
         if missing in _OWNER_REQUIRED:
-            whose = thing or "the record"
-            return Finding(f"{whose} has no {missing}", path=path, check="missing-owner",
+            return Finding(f"{label} is required: {thing or 'the record'} names no owner",
+                           path=path, check="missing-owner",
                            hint="name who is accountable: an owner id from the owners registry")
         return Finding(f"{label} is required" + (f" ({thing})" if thing else ""),
                        path=path, check="schema")
     if v == "minItems" and path and path[-1] in _OWNER_REQUIRED:
         thing = describe(data, path[:-1]) or "the record"
-        return Finding(f"{thing} has an empty {path[-1]} list", path=path,
+        return Finding(f"{where} is an empty list: {thing} names no owner", path=path,
                        check="missing-owner", hint="name at least one owner id")
     if v == "additionalProperties" or (v == "patternProperties" and error.instance):
         allowed = list(error.schema.get("properties", {}))
@@ -222,7 +222,7 @@ def validate(record: Record) -> list[Finding]:
     ambiguous = {f.path for f in findings}
     for error in _validator(kind).iter_errors(data):
         finding = _translate(error, data)
-        if finding.path in ambiguous and error.validator in ("type", "pattern"):
-            continue
+        if tuple(error.absolute_path) in ambiguous:
+            continue  # the value is not what was typed: quoting it comes first
         findings.append(finding)
     return findings

@@ -1,0 +1,282 @@
+"""The JSON Schemas of schema/: they accept every bundled record, reject targeted bad variants
+with located plain-language messages, and are the files the installed package carries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO
+from jsonschema import Draft202012Validator
+
+from evalcheck import schemas
+from evalcheck.records import KINDS, load_record
+
+SCHEMA_DIR = REPO / "schema"
+RECORDS = sorted((REPO / "records").rglob("*.yaml"))
+
+EVALUATION = """\
+kind: evaluation
+id: EV-1
+title: A title
+status: completed
+owner: me-unit
+report_date: 2023-05-20
+recommendations:
+  - id: R1
+    text: Do it.
+    addressed_to: [me-unit]
+"""
+RESPONSE = """\
+kind: management-response
+id: MR-1
+evaluation: EV-1
+owner: me-unit
+responses:
+  - recommendation: R1
+    decision: accepted
+    actions:
+      - id: "1.1"
+        description: Do it
+        deadline: 2023-11
+        responsible: [me-unit]
+        status: in-progress
+"""
+PROJECT = """\
+kind: project
+id: PRJ-1
+title: P
+owner: me-unit
+total: 10
+budget:
+  - {id: "1", item: x, amount: 10}
+"""
+OWNERS = """\
+kind: owners
+owners:
+  - {id: me-unit, name: M&E, type: unit}
+"""
+BASE = {"evaluation": EVALUATION, "management-response": RESPONSE, "project": PROJECT,
+        "owners": OWNERS}
+
+
+def findings(text: str) -> list[tuple[str, int, int, str, str]]:
+    """(check, line, column, message, hint) of what the loader and schema say about one file."""
+    record = load_record("x.yaml", text.encode())
+    out = []
+    for f in [*record.doc.findings, *schemas.validate(record)]:
+        line, column = f.at or record.doc.locator.locate(f.path, f.key)
+        out.append((f.check, line, column, f.message, f.hint))
+    return out
+
+
+@pytest.mark.parametrize("path", RECORDS, ids=[p.relative_to(REPO).as_posix() for p in RECORDS])
+def test_bundled_record_is_valid(path: Path) -> None:
+    assert findings(path.read_text(encoding="utf-8")) == []
+
+
+def test_every_kind_is_bundled() -> None:
+    kinds = {load_record(p.name, p.read_bytes()).kind for p in RECORDS}
+    assert kinds == set(KINDS)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_minimal_base_record_is_valid(kind: str) -> None:
+    assert findings(BASE[kind]) == []
+
+
+# (id, kind, old, new, check, line, column, message fragment, hint fragment)
+BAD_VARIANTS = [
+    ("ev-missing-title", "evaluation", "title: A title\n", "", "schema", 1, 1,
+     "title is required", ""),
+    ("ev-misspelt-title", "evaluation", "title: A title", "tilte: A title", "schema", 3, 1,
+     "unknown field 'tilte'", "did you mean title?"),
+    ("ev-misspelt-deep", "evaluation", "    text: Do it.", "    txt: Do it.", "schema", 9, 5,
+     "recommendations[0]: unknown field 'txt'", "did you mean text?"),
+    ("ev-missing-deep", "evaluation", "    text: Do it.\n", "", "schema", 8, 5,
+     "recommendations[0].text is required (recommendation R1)", ""),
+    ("ev-bad-enum", "evaluation", "status: completed", "status: finished", "schema", 4, 9,
+     "status is 'finished', which is not one of: planned, ongoing, completed", ""),
+    ("ev-bad-date", "evaluation", "report_date: 2023-05-20", "report_date: 20/05/2023", "schema",
+     6, 14, "report_date: '20/05/2023' is not a date in the form YYYY-MM-DD", "2023-11"),
+    ("ev-impossible-date", "evaluation", "report_date: 2023-05-20", "report_date: 2023-02-30",
+     "schema", 6, 14, "report_date: '2023-02-30' is not a real calendar date", ""),
+    ("ev-impossible-month", "evaluation", "report_date: 2023-05-20", "report_date: 2023-13",
+     "schema", 6, 14, "not a date in the form", ""),
+    ("ev-ambiguous-status", "evaluation", "status: completed", "status: NO", "ambiguous-scalar",
+     4, 9, "status: NO is read as a yes/no value (false)", 'put it in quotes: "NO"'),
+    ("ev-ambiguous-title", "evaluation", "title: A title", "title: yes", "ambiguous-scalar",
+     3, 8, "title: yes is read as a yes/no value (true)", '"yes"'),
+    ("ev-ambiguous-sexagesimal", "evaluation", "title: A title", "title: 12:30",
+     "ambiguous-scalar", 3, 8, "title: 12:30 is read as the number 750", '"12:30"'),
+    ("ev-ambiguous-1e3", "evaluation", "title: A title", "title: 1e3", "ambiguous-scalar",
+     3, 8, "read as a number by other YAML tools", ""),
+    ("ev-ambiguous-date-as-text", "evaluation", "title: A title", "title: 2023-11-20",
+     "ambiguous-scalar", 3, 8, "read as a date by other YAML tools", ""),
+    ("ev-missing-owner", "evaluation", "owner: me-unit\n", "", "missing-owner", 1, 1,
+     "owner is required", "owner id"),
+    ("ev-missing-addressed-to", "evaluation", "    addressed_to: [me-unit]\n", "",
+     "missing-owner", 8, 5, "recommendations[0].addressed_to is required: recommendation R1",
+     ""),
+    ("ev-empty-addressed-to", "evaluation", "addressed_to: [me-unit]", "addressed_to: []",
+     "missing-owner", 10, 19, "recommendations[0].addressed_to is an empty list", ""),
+    ("ev-priority-out-of-range", "evaluation", "    addressed_to: [me-unit]\n",
+     "    addressed_to: [me-unit]\n    priority: 5\n", "schema", 11, 15,
+     "recommendations[0].priority is 5, but must be at most 3", ""),
+    ("ev-wrong-type", "evaluation", "title: A title", "title: [a]", "schema", 3, 8,
+     "title should be text, not a list", ""),
+    ("ev-bad-id", "evaluation", "id: EV-1", "id: EV 1 bad", "schema", 2, 5,
+     "id: 'EV 1 bad' does not have the expected form", ""),
+    ("mr-missing-evaluation", "management-response", "evaluation: EV-1\n", "", "schema", 1, 1,
+     "evaluation is required", ""),
+    ("mr-bad-decision", "management-response", "decision: accepted", "decision: maybe",
+     "schema", 7, 15, "responses[0].decision is 'maybe'", ""),
+    ("mr-bad-status", "management-response", "status: in-progress", "status: done", "schema",
+     13, 17, "responses[0].actions[0].status is 'done'", ""),
+    ("mr-misspelt-deadline", "management-response", "deadline: 2023-11", "deadlin: 2023-11",
+     "schema", 11, 9, "responses[0].actions[0]: unknown field 'deadlin'",
+     "did you mean deadline?"),
+    ("mr-bad-deadline", "management-response", "deadline: 2023-11", "deadline: Nov 2023",
+     "schema", 11, 19, "responses[0].actions[0].deadline: 'Nov 2023' is not a date", ""),
+    ("mr-missing-responsible", "management-response", "        responsible: [me-unit]\n", "",
+     "missing-owner", 9, 9, "responses[0].actions[0].responsible is required: action 1.1", ""),
+    ("mr-missing-owner", "management-response", "owner: me-unit\n", "", "missing-owner", 1, 1,
+     "owner is required", ""),
+    ("mr-ambiguous-action-id", "management-response", 'id: "1.1"', "id: 1.10",
+     "ambiguous-scalar", 9, 13, "responses[0].actions[0].id: 1.10 is read as the number 1.1",
+     '"1.10"'),
+    ("prj-amount-text", "project", "amount: 10}", "amount: ten}", "schema", 7, 32,
+     "budget[0].amount should be a number, not the text 'ten'", ""),
+    ("prj-negative-total", "project", "total: 10", "total: -10", "schema", 5, 8,
+     "total is -10, but must be at least 0", ""),
+    ("prj-misspelt", "project", "title: P", "titel: P", "schema", 3, 1,
+     "unknown field 'titel'", "did you mean title?"),
+    ("prj-missing-owner", "project", "owner: me-unit\n", "", "missing-owner", 1, 1,
+     "owner is required", ""),
+    ("ow-bad-type", "owners", "type: unit", "type: team", "schema", 3, 36,
+     "owners[0].type is 'team', which is not one of: unit, person, external", ""),
+    ("ow-missing-name", "owners", "name: M&E, ", "", "schema", 3, 5,
+     "owners[0].name is required (owner me-unit)", ""),
+    ("ow-misspelt-name", "owners", "name: M&E", "nmae: M&E", "schema", 3, 19,
+     "owners[0]: unknown field 'nmae'", "did you mean name?"),
+    ("no-kind", "evaluation", "kind: evaluation\n", "", "unknown-kind", 1, 1,
+     "the record has no kind", "evaluation, management-response, project, owners"),
+    ("bad-kind", "evaluation", "kind: evaluation", "kind: evalution", "unknown-kind", 1, 7,
+     "unknown kind 'evalution'", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "old", "new", "check", "line", "column", "message", "hint"),
+    [case[1:] for case in BAD_VARIANTS], ids=[case[0] for case in BAD_VARIANTS])
+def test_bad_variant(kind: str, old: str, new: str, check: str, line: int, column: int,
+                     message: str, hint: str) -> None:
+    base = BASE[kind]
+    assert old in base
+    found = findings(base.replace(old, new, 1))
+    matching = [f for f in found if f[0] == check and message in f[3]]
+    assert matching, found
+    assert matching[0][1:3] == (line, column), found
+    assert hint in matching[0][4]
+    if check == "ambiguous-scalar":
+        assert [f[0] for f in found] == ["ambiguous-scalar"], "reported as schema too"
+
+
+def test_misspelt_field_also_reports_the_missing_one_at_the_mapping() -> None:
+    found = findings(EVALUATION.replace("title: A title", "tilte: A title"))
+    assert sorted((f[0], f[1], f[2]) for f in found) == [("schema", 1, 1), ("schema", 3, 1)]
+
+
+def test_every_error_of_a_record_in_one_pass() -> None:
+    text = EVALUATION.replace("status: completed", "status: finished").replace(
+        "report_date: 2023-05-20", "report_date: 2023-02-30")
+    assert [f[1] for f in findings(text)] == [4, 6]
+
+
+def test_own_fields_with_x_prefix_are_allowed() -> None:
+    assert findings(EVALUATION + "x-note: kept for the office\n") == []
+
+
+@pytest.mark.parametrize("text", ["- a list\n", "just text\n", ""])
+def test_a_file_that_is_not_a_mapping(text: str) -> None:
+    assert [f[0] for f in findings(text)] == ["unknown-kind"]
+
+
+def _schemas() -> dict[str, dict[str, Any]]:
+    return {kind: json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+            for kind in KINDS}
+
+
+def test_schema_dir_holds_one_schema_per_kind() -> None:
+    assert sorted(p.name for p in SCHEMA_DIR.glob("*.json")) == sorted(
+        f"{kind}.schema.json" for kind in KINDS)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_schema_is_valid_draft_2020_12_with_an_id(kind: str) -> None:
+    schema = _schemas()[kind]
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith(f"/{kind}.schema.json")
+    Draft202012Validator.check_schema(schema)
+
+
+def test_schema_ids_are_unique() -> None:
+    ids = [s["$id"] for s in _schemas().values()]
+    assert len(set(ids)) == len(ids)
+
+
+def test_shared_defs_are_identical_across_schemas() -> None:
+    seen: dict[str, tuple[str, Any]] = {}
+    for kind, schema in _schemas().items():
+        for name, definition in schema.get("$defs", {}).items():
+            if name in seen:
+                assert definition == seen[name][1], f"$defs/{name}: {kind} != {seen[name][0]}"
+            else:
+                seen[name] = (kind, definition)
+    assert {"date", "recordId", "ownerId", "text"} <= set(seen)
+
+
+def _undescribed(node: Any, where: str) -> list[str]:
+    """Every property, at any depth, that has no description."""
+    out: list[str] = []
+    if isinstance(node, dict):
+        for name, prop in node.get("properties", {}).items():
+            if not (isinstance(prop, dict) and isinstance(prop.get("description"), str)
+                    and prop["description"].strip()):
+                out.append(f"{where}.{name}")
+        for key, value in node.items():
+            out.extend(_undescribed(value, f"{where}/{key}"))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out.extend(_undescribed(value, f"{where}[{i}]"))
+    return out
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_property_has_a_description(kind: str) -> None:
+    schema = _schemas()[kind]
+    assert schema.get("description")
+    assert _undescribed(schema, kind) == []
+
+
+def test_installed_package_reads_schema_dir() -> None:
+    here = schemas.schema_dir()
+    for kind in KINDS:
+        assert (here / f"{kind}.schema.json").read_bytes() == (
+            SCHEMA_DIR / f"{kind}.schema.json").read_bytes()
+
+
+@pytest.mark.slow
+def test_wheel_carries_exactly_schema_dir(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
+                    str(REPO)], check=True, capture_output=True, timeout=300)
+    (wheel,) = tmp_path.glob("evalcheck-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        inside = {n.rsplit("/", 1)[1]: zf.read(n) for n in zf.namelist()
+                  if n.startswith("evalcheck/schema/")}
+    assert inside == {p.name: p.read_bytes() for p in SCHEMA_DIR.glob("*.json")}
