@@ -46,7 +46,8 @@ class Check:
 
     @property
     def summary(self) -> str:
-        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+        """The doc's first paragraph on one line (some wrap over two lines in the source)."""
+        return " ".join(self.doc.strip().split("\n\n", 1)[0].split())
 
 
 _DEFINED: list[Check] = []
