@@ -177,7 +177,8 @@ def _translate(error: Any, data: Any) -> Finding:
                        f"not {_actual_words(error.instance)}", path=path, check="schema")
     if v == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
-        return Finding(f"{where} is {error.instance!r}, which is not one of: {options}",
+        shown = "empty" if error.instance is None else repr(error.instance)
+        return Finding(f"{where} is {shown}, which is not one of: {options}",
                        path=path, check="schema")
     if v == "const":
         return Finding(f"{where} must be {error.validator_value!r}", path=path, check="schema")

@@ -171,7 +171,9 @@ def _to_float(text: str) -> float:
 
 def resolve_plain(text: str) -> Any:
     """The value YAML 1.1 (PyYAML's safe loader) gives an unquoted scalar; timestamps stay text."""
-    if not text or text[0] not in _MAYBE_TYPED:
+    if not text:
+        return None  # `field:` with nothing after it is null, as in every YAML reader
+    if text[0] not in _MAYBE_TYPED:
         return text
     if text in _NULL:
         return None

@@ -109,7 +109,7 @@ def unanswered_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Re
                 path = ("responses",) if "responses" in response.data else ()
                 yield response, Finding(f"recommendation {rec} of {ident!r} is not answered",
                                         path=path, hint="add a response with a decision")
-            elif "decision" not in response.data["responses"][answered[rec]]:
+            elif response.data["responses"][answered[rec]].get("decision") is None:
                 yield response, Finding(
                     f"recommendation {rec} is answered with no decision",
                     path=("responses", answered[rec]),

@@ -1,0 +1,141 @@
+"""The consistency family: sum-mismatch, date-order, rating-out-of-scale, completed-without-date.
+
+Every case is judged as of 2024-06-30.
+"""
+
+from __future__ import annotations
+
+import pytest
+from checkcases import Expected, assert_found, cases
+
+PROJECT = "kind: project\nid: PRJ-1\ntitle: P\nowner: me-unit\n"
+EVALUATION = "kind: evaluation\nid: EV-1\ntitle: T\nstatus: completed\nowner: me-unit\n"
+MR_HEAD = ("kind: management-response\nid: MR-1\nevaluation: EV-1\nowner: me-unit\n"
+           "responses:\n  - recommendation: R1\n    actions:\n")
+
+SUM_MISMATCH = [
+    ("financing-short-of-total", PROJECT + """\
+total: 130000
+financing:
+  - {source: Member countries, amount: 65000}
+  - {source: OAS contribution, amount: 46000}
+""", [("r0.yaml", 7, 3, "the 2 financing sources add up to 111,000 but the total is 130,000 "
+       "(19,000 short)")]),
+    ("budget-lines-over-total", PROJECT + """\
+total: 100
+budget:
+  - {id: "1", item: a, amount: 60}
+  - {id: "2", item: b, amount: 50.5}
+""", [("r0.yaml", 7, 3, "the 2 budget lines add up to 110.5 but the total is 100 (10.5 over)")]),
+    ("sub-lines-do-not-add-up", PROJECT + """\
+total: 100
+budget:
+  - id: "1"
+    item: a
+    amount: 100
+    lines:
+      - {id: "1.1", item: x, amount: 40}
+      - {id: "1.2", item: y, amount: 50}
+""", [("r0.yaml", 9, 13, "the 2 sub-lines of budget line 1 add up to 90 but its amount is 100")]),
+    ("everything-adds-up", PROJECT + """\
+total: 100
+financing:
+  - {source: A, amount: 70}
+  - {source: B, amount: 30}
+budget:
+  - id: "1"
+    item: a
+    amount: 100
+    lines:
+      - {id: "1.1", item: x, amount: 40.25}
+      - {id: "1.2", item: y, amount: 59.75}
+""", []),
+    ("no-total-nothing-to-compare", PROJECT + """\
+financing:
+  - {source: A, amount: 70}
+""", []),
+]
+
+DATE_ORDER = [
+    ("period-ends-before-it-starts", EVALUATION + "period: {start: 2019-06-01, end: 2018-05-31}\n",
+     [("r0.yaml", 6, 34, "the period ends (2018-05-31) before it starts (2019-06-01)")]),
+    ("month-period-in-order", EVALUATION + "period: {start: 2019-06, end: 2019-06}\n", []),
+    ("completed-in-the-future", MR_HEAD + "      - {id: '1.1', description: D, responsible: [u],"
+     " status: completed, completed_on: 2024-07-02}\n",
+     [("r0.yaml", 8, 88, "action 1.1 is completed on 2024-07-02, after today (2024-06-30)")]),
+    ("update-in-the-future", MR_HEAD + """\
+      - id: "1.1"
+        description: D
+        responsible: [u]
+        updates:
+          - {date: 2024-05-02, text: Started.}
+          - {date: 2025-01-01, text: Typo.}
+""", [("r0.yaml", 13, 20, "action 1.1 has an update dated 2025-01-01, after today")]),
+    ("dates-in-the-past", MR_HEAD + """\
+      - id: "1.1"
+        description: D
+        responsible: [u]
+        status: completed
+        completed_on: 2024-06-30
+        updates:
+          - {date: 2024-05-02, text: Started.}
+""", []),
+]
+
+RATING = [
+    ("score-above-scale", EVALUATION + """\
+ratings:
+  scale: {min: 1, max: 4}
+  scores:
+    - {criterion: relevance, score: 5}
+    - {criterion: efficiency, score: 0}
+""", [("r0.yaml", 9, 37, "the relevance score 5 is outside the scale 1-4"),
+      ("r0.yaml", 10, 38, "the efficiency score 0 is outside the scale 1-4")]),
+    ("scale-upside-down", EVALUATION + """\
+ratings:
+  scale: {min: 4, max: 1}
+  scores:
+    - {criterion: relevance, score: 3}
+""", [("r0.yaml", 7, 24, "the rating scale runs from 4 down to 1")]),
+    ("scores-on-scale", EVALUATION + """\
+ratings:
+  scale: {min: 1, max: 4}
+  scores:
+    - {criterion: relevance, score: 4}
+    - {criterion: efficiency, score: 1}
+""", []),
+    ("no-scale-declared", EVALUATION + """\
+ratings:
+  scores:
+    - {criterion: relevance, score: 9}
+""", []),
+]
+
+COMPLETED_WITHOUT_DATE = [
+    ("completed-no-date", MR_HEAD + "      - {id: '1.1', description: D, responsible: [u],"
+     " status: completed}\n", [("r0.yaml", 8, 63, "action 1.1 is completed with no completed_on")]),
+    ("completed-with-date", MR_HEAD + "      - {id: '1.1', description: D, responsible: [u],"
+     " status: completed, completed_on: 2024-03-02}\n", []),
+    ("in-progress-needs-no-date", MR_HEAD + "      - {id: '1.1', description: D,"
+     " responsible: [u], status: in-progress}\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), **cases(SUM_MISMATCH))
+def test_sum_mismatch(text: str, expected: Expected) -> None:
+    assert_found(text, "sum-mismatch", expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), **cases(DATE_ORDER))
+def test_date_order(text: str, expected: Expected) -> None:
+    assert_found(text, "date-order", expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), **cases(RATING))
+def test_rating_out_of_scale(text: str, expected: Expected) -> None:
+    assert_found(text, "rating-out-of-scale", expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), **cases(COMPLETED_WITHOUT_DATE))
+def test_completed_without_date(text: str, expected: Expected) -> None:
+    assert_found(text, "completed-without-date", expected)
