@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_COMMENT = re.compile(rb"#[ \t]*evalcheck:[ \t]*([\w-]+)(?:\[([^\]\n]*)\])?(?:[ \t]+([^\n]*?))?[ \t]*\r?$", re.M)
+_COMMENT = re.compile(
+    rb"#[ \t]*evalcheck:[ \t]*([\w-]+)(?:\[([^\]\n]*)\])?(?:[ \t]+([^\n]*?))?[ \t]*\r?$", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,8 @@ def parse_suppressions(raw: bytes) -> Suppressions:
     for m in _COMMENT.finditer(raw):
         start = m.start()
         line = raw.count(b"\n", 0, start) + 1
-        column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+        # columns count characters, as the YAML parser's do, not UTF-8 bytes
+        column = len(raw[raw.rfind(b"\n", 0, start) + 1:start].decode("utf-8", "replace")) + 1
         names = m.group(2).decode("utf-8", "replace") if m.group(2) is not None else ""
         checks = tuple(n.strip() for n in names.split(",") if n.strip())
         reason = (m.group(3) or b"").decode("utf-8", "replace").strip()
