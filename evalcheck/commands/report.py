@@ -1,0 +1,158 @@
+"""`evalcheck report` and `evalcheck diff`: option plumbing only; the work is in
+evalcheck.report (pure) and evalcheck.gitrev (reading a revision)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from evalcheck.cli import _as_of, _config, as_of_option, config_option, friendly_errors
+from evalcheck.config import Config
+from evalcheck.discover import UsageError
+from evalcheck.records import Record, owner_refs
+from evalcheck.report import ALIASES, FILES, renderer
+
+if TYPE_CHECKING:
+    from evalcheck.report.changes import ChangeReport
+
+
+def _formats(values: Sequence[str]) -> list[str]:
+    chosen: list[str] = []
+    for value in values:
+        for part in (p.strip().lower() for p in value.split(",")):
+            name = ALIASES.get(part, part)
+            if not part:
+                continue
+            if name not in FILES:
+                raise click.BadParameter(f"{part!r} is not one of {', '.join(FILES)}",
+                                         param_hint="--format")
+            if name not in chosen:
+                chosen.append(name)
+    return chosen
+
+
+def _check_filters(records: Sequence[Record], owner: str | None,
+                   evaluation: str | None) -> None:
+    """A misspelt filter would give an empty report that looks like good news: refuse it."""
+    if evaluation:
+        known: set[object] = {r.id for r in records if r.kind == "evaluation"}
+        known |= {r.get("evaluation") for r in records if r.kind == "management-response"}
+        if evaluation not in known:
+            raise UsageError(f"no evaluation {evaluation!r} in the records")
+    if owner:
+        known = {ref for r in records for _, ref in owner_refs(r.data)}
+        for r in records:
+            if r.kind == "owners":
+                known |= {o.get("id") for o in r.get("owners") or [] if isinstance(o, dict)}
+        if owner not in known:
+            raise UsageError(f"no owner {owner!r} in the records or the owners registry")
+
+
+def _changes(config: Config, base: str, records: Sequence[Record],
+             targets: frozenset[str] | None, owner: str | None, evaluation: str | None
+             ) -> ChangeReport:
+    from evalcheck import gitrev
+    from evalcheck.report.changes import compare, narrow
+
+    old = gitrev.records_at(config, base)
+    if targets is not None:
+        old = [r for r in old if r.path in targets]
+    return narrow(compare(old, records, base), owner, evaluation)
+
+
+owner_option = click.option("--owner", metavar="ID",
+                            help="Only what concerns this owner id (as in the owners registry).")
+evaluation_option = click.option("--evaluation", metavar="ID",
+                                 help="Only this evaluation and its management response.")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@as_of_option
+@owner_option
+@evaluation_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Write the report files (index.html, report.md, actions.csv, report.json) "
+                   "into this folder.")
+@click.option("--format", "formats", multiple=True, metavar="FORMATS",
+              help="Which of html, md, csv, json to write (comma-separated or repeated; "
+                   "default: all four with --out). Without --out, one format prints to stdout.")
+@click.option("--base", metavar="REV",
+              help="Add what changed in the records since this git revision.")
+@config_option
+@friendly_errors
+def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
+           evaluation: str | None, out_dir: str | None, formats: tuple[str, ...],
+           base: str | None, config_path: str | None) -> None:
+    """Report on the records: portfolio, responses, implementation, overdue actions.
+
+    PATHS limits the report to these record files or folders (default: the repository's
+    records). Prints a summary, or writes the report files with --out. Exit 0 on success
+    (problems in the records show in the report's data-quality section), 2 on a usage error.
+    """
+    from evalcheck import engine, loading
+    from evalcheck.report.model import build_report
+
+    config = _config(config_path)
+    day = _as_of(as_of)
+    chosen = _formats(formats)
+    if not out_dir and len(chosen) > 1:
+        raise click.UsageError("give --out DIR to write more than one format")
+    loaded = loading.load(config, list(paths))
+    problems = engine.lint(loaded.records, config, day, loaded.targets)
+    records = loaded.records if loaded.targets is None else [
+        r for r in loaded.records if r.path in loaded.targets or r.kind == "owners"]
+    _check_filters(records, owner, evaluation)
+    data = build_report(records, problems, day, owner, evaluation)
+    if base:
+        data = data.with_changes(_changes(config, base, records, loaded.targets, owner,
+                                          evaluation))
+    if out_dir:
+        from evalcheck.loading import write_atomic
+
+        folder = Path(out_dir)
+        written = []
+        for name in chosen or list(FILES):
+            write_atomic(folder / FILES[name], renderer(name)(data))
+            written.append(FILES[name])
+        click.echo(f"Wrote {', '.join(written)} to {folder}", err=True)
+    elif chosen:
+        click.echo(renderer(chosen[0])(data), nl=False)
+    else:
+        from evalcheck.report.terminal import render
+
+        click.echo(render(data), nl=False)
+    sys.exit(0)
+
+
+@click.command()
+@click.argument("rev")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "text"]),
+              default="markdown", show_default=True)
+@owner_option
+@evaluation_option
+@config_option
+@friendly_errors
+def diff(rev: str, fmt: str, owner: str | None, evaluation: str | None,
+         config_path: str | None) -> None:
+    """What changed in the records since git revision REV (e.g. origin/main, HEAD~1).
+
+    Compares the records committed at REV with the working tree: records added or removed,
+    decisions, actions added, closed or reopened, deadlines moved, owners changed.
+    """
+    from evalcheck import loading
+
+    config = _config(config_path)
+    records = loading.load(config, []).records
+    changes = _changes(config, rev, records, None, owner, evaluation)
+    if fmt == "json":
+        from evalcheck.report.jsonout import render_changes
+    elif fmt == "text":
+        from evalcheck.report.terminal import render_changes
+    else:
+        from evalcheck.report.markdown import render_changes
+    click.echo(render_changes(changes), nl=False)

@@ -1,0 +1,31 @@
+"""actions.csv: one row per action, for Excel and any spreadsheet.
+
+UTF-8 with a byte-order mark (so Excel detects the encoding), ISO dates, the csv module's
+quoting, and every cell through csv_cell so a description such as `=HYPERLINK(...)` stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from evalcheck.report.model import ReportData
+from evalcheck.textsafe import csv_cell
+
+BOM = "\ufeff"
+COLUMNS = ("evaluation", "evaluation_title", "management_response", "recommendation",
+           "decision", "action_id", "action", "deadline", "due_date", "original_deadline",
+           "responsible", "supporting", "status", "completed_on", "days_overdue")
+
+
+def render(report: ReportData) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    for a in report.implementation.actions:
+        writer.writerow(csv_cell(v) for v in (
+            a.evaluation, a.evaluation_title, a.response, a.recommendation, a.decision, a.id,
+            a.text, a.deadline, a.due, a.original_deadline, "; ".join(a.responsible),
+            "; ".join(a.supporting), a.status, a.completed_on,
+            "" if a.days_overdue is None else a.days_overdue))
+    return BOM + out.getvalue()

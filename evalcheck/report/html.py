@@ -1,0 +1,223 @@
+"""index.html: the report as one self-contained page for people who decide (a head of
+evaluation's board paper, a manager's follow-up list).
+
+Everything is inline (style, script, SVG charts); a Content-Security-Policy forbids anything
+else, so the page works offline and a record cannot make it load or run anything. Every piece
+of record text goes through html_escape; numbers and dates are ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from evalcheck import __version__
+from evalcheck.report import labels
+from evalcheck.report.assets import CSP, CSS, JS
+from evalcheck.report.charts import Bar, Segment, columns, hbars, legend
+from evalcheck.report.htmlparts import (
+    badge,
+    empty,
+    figure,
+    kpi,
+    section,
+    table,
+)
+from evalcheck.report.htmlsections import (
+    actions_table,
+    changes_section,
+    portfolio_section,
+    quality_section,
+    ratings_section,
+    responses_section,
+)
+from evalcheck.report.model import ReportData
+from evalcheck.textsafe import html_escape as esc
+
+DARK = frozenset({"completed", "in-progress", "accepted", "rejected", "overdue", "not-yet-due",
+                  "91-180", "181-365", "over-365"})
+_HATCH = ('<svg width="0" height="0" style="position:absolute" aria-hidden="true" '
+          'focusable="false">'
+          '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+          'patternTransform="rotate(45)"><rect width="6" height="6" fill="#eef0f3"/>'
+          '<rect width="2" height="6" fill="#c3c9d2"/></pattern></defs></svg>')
+
+
+def _seg(key: str, label: str, value: int) -> Segment:
+    return Segment(label, value, f"c-{key}", key in DARK)
+
+
+def _long_date(iso: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def _kpis(report: ReportData) -> str:
+    c, i = report.coverage, report.implementation
+    q = report.data_quality
+    waiting = len(report.missing_responses)
+    rate = "good" if i.rate is not None and i.rate >= 0.75 else ""
+    cards = [
+        kpi(len(report.portfolio.evaluations), "evaluations",
+            f"{c.total} recommendations"),
+        kpi(f"{c.answered} / {c.total}", "recommendations answered",
+            f"{c.decisions['no-decision']} without a decision yet"),
+        kpi(i.total, "actions agreed", f"{i.statuses.get('completed', 0)} completed"),
+        kpi(labels.percent(i.rate), "implementation rate",
+            f"{i.completed} of {i.applicable} applicable actions", rate),
+        kpi(len(i.overdue), "overdue actions",
+            f"oldest {labels.days(i.overdue[0].days_overdue)}" if i.overdue else "none",
+            "alert" if i.overdue else "good"),
+        kpi(len(i.due_soon), "due in the next 30 days", f"{len(i.due_later)} in 90 days"),
+        kpi(waiting, "awaiting a management response",
+            labels.plural(waiting, "evaluation"), "alert" if waiting else ""),
+        kpi(q.errors, "data errors", labels.plural(q.warnings, "warning"),
+            "alert" if q.errors else ""),
+    ]
+    return f'<ul class="kpis" aria-label="Key figures">{"".join(cards)}</ul>'
+
+
+def _implementation(report: ReportData) -> str:
+    i = report.implementation
+    keys = list(i.statuses)
+    bars = [Bar(r.evaluation, tuple(_seg(k, labels.status(k), r.statuses[k]) for k in keys),
+                f"{r.evaluation} {r.title}".strip()) for r in i.by_evaluation]
+    body = [f'<p class="lead">Implementation rate <strong>{labels.percent(i.rate)}</strong>: '
+            f'{i.completed} completed of {i.applicable} actions that still apply '
+            f'({i.total} agreed; actions no longer applicable are left out).</p>']
+    if not i.actions:
+        return section("implementation", "Implementation", [*body, empty("No actions yet.")])
+    head = [("Evaluation", ""), ("Actions", "number"),
+            *[(labels.status(k), "number") for k in keys], ("Overdue", "number")]
+    rows = [[(esc(r.evaluation), None, "id"), (r.total, r.total, "num"),
+             *[(r.statuses[k], r.statuses[k], "num") for k in keys],
+             (r.overdue, r.overdue, "num late" if r.overdue else "num")] for r in i.by_evaluation]
+    totals = ["Total", i.total, *[i.statuses[k] for k in keys], len(i.overdue)]
+    chart = hbars(bars, "chart-status", "Actions by status, per evaluation")
+    body.append(figure(chart + legend([(labels.status(k), f"c-{k}") for k in keys]),
+                       table("t-status", "Actions by status, per evaluation", head, rows,
+                             foot=totals), stack=True))
+    ageing = [Bar(labels.AGEING[k].replace(" overdue", ""), (_seg(k, labels.AGEING[k], n),),
+                  labels.AGEING[k]) for k, n in i.ageing.items()]
+    age_rows = [[(esc(labels.AGEING[k]), None, ""), (n, n, "num")] for k, n in i.ageing.items()]
+    body.append(figure(columns(ageing, "chart-ageing", "Open actions by days overdue"),
+                       table("t-ageing", "Ageing of open actions",
+                             [("Age", ""), ("Open actions", "number")], age_rows,
+                             foot=["Open actions", sum(i.ageing.values())])))
+    return section("implementation", "Implementation", body)
+
+
+def _overdue(report: ReportData) -> str:
+    i = report.implementation
+    if not i.overdue:
+        return section("overdue", "Overdue actions", [empty(
+            f"No open action is past its deadline as of {report.as_of}.")])
+    body = [f'<p class="lead">{labels.plural(len(i.overdue), "open action")} past the deadline '
+            f'as of {report.as_of}. An action with several responsible owners counts once for '
+            f'each.</p>']
+    bars = [Bar(report.owner_name(g.key) if g.key else "no one",
+                (_seg("overdue", "Overdue", g.count),),
+                f"{report.owner_name(g.key)} ({g.key})" if g.key else "no one")
+            for g in i.overdue_by_owner]
+    rows = [[(esc(report.owner_name(g.key)) if g.key else "no one", g.key, ""),
+             (g.count, g.count, "num"), (labels.days(g.max_days), g.max_days, "num")]
+            for g in i.overdue_by_owner]
+    body.append(figure(hbars(bars, "chart-owners", "Overdue actions by owner (responsible)"),
+                       table("t-owners", "Overdue actions by owner", [
+                           ("Owner", ""), ("Overdue", "number"), ("Oldest", "number")], rows)))
+    rows = [[(esc(g.key), None, "id"), (esc(labels.short(g.name, 90)), None, ""),
+             (g.count, g.count, "num"), (labels.days(g.max_days), g.max_days, "num")]
+            for g in i.overdue_by_evaluation]
+    body.append(table("t-overdue-evals", "Overdue actions by evaluation", [
+        ("Evaluation", ""), ("Title", ""), ("Overdue", "number"), ("Oldest", "number")], rows))
+    body.append(actions_table(report, i.overdue, "t-overdue",
+                              "Overdue actions, longest overdue first", "overdue",
+                              "Filter overdue actions"))
+    return section("overdue", "Overdue actions", body)
+
+
+def _upcoming(report: ReportData) -> str:
+    i = report.implementation
+    body = [f'<p class="lead">{labels.plural(len(i.due_soon), "open action")} due in the next '
+            f'30 days, {len(i.due_later)} in the next 90 days.</p>']
+    if i.due_later:
+        body.append(actions_table(report, i.due_later, "t-upcoming",
+                                  "Open actions due in the next 90 days", "left"))
+    else:
+        body.append(empty("No open action is due in the next 90 days."))
+    if i.moved:
+        rows = [[(esc(m.action.evaluation), None, "id"), (esc(m.action.id), None, "id"),
+                 (f'<span class="clamp">{esc(m.action.text)}</span>', None, "text"),
+                 (esc(m.action.original_deadline), None, ""), (esc(m.action.deadline), None, ""),
+                 (labels.days(m.days) if m.days is not None else "", m.days, "num"),
+                 (badge(m.action.status, labels.status(m.action.status)), None, "")]
+                for m in i.moved]
+        body.append(table("t-moved", "Actions whose deadline was moved", [
+            ("Evaluation", ""), ("Action", ""), ("Description", ""), ("First deadline", ""),
+            ("Deadline", ""), ("Moved by", "number"), ("Status", "")], rows, sortable=True))
+
+    else:
+        body.append('<p class="note">No deadline has been moved (a moved deadline keeps the '
+                    'first one in <code>original_deadline</code>).</p>')
+    return section("upcoming", "Coming due", body)
+
+
+def _all_actions(report: ReportData) -> str:
+    actions = report.implementation.actions
+    if not actions:
+        return section("actions", "All actions", [empty("No actions recorded.")])
+    return section("actions", "All actions", [
+        '<p class="lead">Every agreed action. Click a column heading to sort; type in the box '
+        'to filter.</p>',
+        actions_table(report, actions, "t-actions", "Actions", "overdue", "Filter actions")])
+
+
+def render(report: ReportData) -> str:
+    scope = labels.scope(report)
+    nav = [("implementation", "Implementation"), ("overdue", "Overdue"),
+           ("upcoming", "Coming due"), ("responses", "Management responses"),
+           ("portfolio", "Portfolio"), ("ratings", "Ratings"), ("actions", "All actions"),
+           ("quality", "Data quality")]
+    if report.changes is not None:
+        nav.append(("changes", "Changes"))
+    sections: Sequence[str] = [
+        _implementation(report), _overdue(report), _upcoming(report),
+        responses_section(report), portfolio_section(report), ratings_section(report),
+        _all_actions(report), quality_section(report),
+        *([changes_section(report.changes)] if report.changes is not None else []),
+    ]
+    links = "".join(f'<li><a href="#{k}">{esc(v)}</a></li>' for k, v in nav)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="evalcheck {esc(__version__)}">
+<title>Evaluation follow-up report, {report.as_of}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the report</a>
+{_HATCH}
+<header class="top"><div class="wrap">
+<div><h1>Evaluation follow-up report</h1>
+<p>Recommendations, management responses and actions as of {_long_date(report.as_of)}</p></div>
+<span class="scope">{esc(scope[0].upper() + scope[1:])}</span>
+</div></header>
+<nav class="toc" aria-label="Sections"><ul>{links}</ul></nav>
+<main id="main"><div class="wrap">
+{_kpis(report)}
+{chr(10).join(sections)}
+</div></main>
+<footer><div class="wrap">
+<p>Generated by evalcheck {esc(__version__)} as of {report.as_of}. An action is overdue when
+its deadline is before that date and it is neither completed nor no longer applicable; a
+deadline given as a month (YYYY-MM) falls due on the month's last day.</p>
+</div></footer>
+<script>{JS}</script>
+</body>
+</html>
+"""
+

@@ -1,0 +1,232 @@
+"""The table-heavy sections of index.html: management responses, portfolio, ratings, data
+quality, the change report, and the action tables they share. Record text is escaped here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evalcheck.report import labels
+from evalcheck.report.changes import ChangeReport, ItemChange
+from evalcheck.report.charts import Bar, Segment, hbars, legend
+from evalcheck.report.htmlparts import Cell, badge, empty, figure, section, table
+from evalcheck.report.model import ReportData
+from evalcheck.report.rows import ActionRow
+from evalcheck.textsafe import html_escape as esc
+
+_DARK_DECISIONS = frozenset({"accepted", "rejected"})
+
+
+def _people(report: ReportData, ids: Sequence[str]) -> str:
+    return "".join(f'<span class="person" title="{esc(i)}">{esc(report.owner_name(i))}</span>'
+                   for i in ids)
+
+
+def _text(text: str) -> Cell:
+    return (f'<span class="clamp" title="{esc(labels.short(text, 600))}">{esc(text)}</span>',
+            None, "text")
+
+
+def actions_table(report: ReportData, actions: Sequence[ActionRow], table_id: str,
+                  caption: str, extra: str, filter_label: str = "") -> str:
+    """Actions with their owners and status; `extra` adds days overdue or days left."""
+    head = [("Evaluation", ""), ("Rec.", ""), ("Action", ""), ("Description", ""),
+            ("Deadline", ""), ("Responsible", ""), ("Status", ""),
+            ("Overdue by" if extra == "overdue" else "Due in", "number")]
+    rows = []
+    for a in actions:
+        days = a.days_overdue if extra == "overdue" else a.days_left
+        late = extra == "overdue" and days is not None
+        rows.append([
+            (esc(a.evaluation), None, "id"), (esc(a.recommendation), None, "id"),
+            (esc(a.id), None, "id"), _text(a.text),
+            (esc(a.deadline) or "none", a.due or "9999", ""),
+            (_people(report, a.responsible), None, "people"),
+            (badge(a.status, labels.status(a.status)), a.status, ""),
+            (labels.days(days), -1 if days is None else days, "num late" if late else "num")])
+    return table(table_id, caption, head, rows, sortable=True, filter_label=filter_label)
+
+
+def responses_section(report: ReportData) -> str:
+    c = report.coverage
+    keys = list(c.decisions)
+    body = [f'<p class="lead">{c.answered} of {c.total} recommendations have an answer in a '
+            f'management response; {c.decisions["no-decision"]} of those have no decision '
+            f'yet.</p>']
+    if c.by_evaluation:
+        bars = [Bar(r.evaluation, tuple(Segment(labels.decision(k), r.decisions[k], f"c-{k}",
+                                                k in _DARK_DECISIONS) for k in keys),
+                    f"{r.evaluation} {r.title}".strip()) for r in c.by_evaluation]
+        rows = [[(esc(r.evaluation), None, "id"), (r.total, r.total, "num"),
+                 *[(r.decisions[k], r.decisions[k], "num") for k in keys]]
+                for r in c.by_evaluation]
+        chart = hbars(bars, "chart-decisions", "Recommendations by decision, per evaluation")
+        body.append(figure(
+            chart + legend([(labels.decision(k), f"c-{k}") for k in keys]),
+            table("t-decisions", "Recommendations by decision, per evaluation",
+                  [("Evaluation", ""), ("Total", "number"),
+                   *[(labels.decision(k), "number") for k in keys]], rows,
+                  foot=["Total", c.total, *c.decisions.values()]), stack=True))
+    if report.missing_responses:
+        waiting: list[list[Cell]] = [[(esc(m.evaluation), None, "id"),
+                                       (esc(m.title), None, "title"),
+                 (_people(report, (m.owner,)) if m.owner else "", None, "people"),
+                 (m.since or "unknown", m.since, ""),
+                 (labels.days(m.days) if m.days is not None else "unknown",
+                  -1 if m.days is None else m.days, "num late"),
+                 (m.recommendations, m.recommendations, "num")]
+                for m in report.missing_responses]
+        body.append(table("t-waiting", "Evaluations waiting for a management response", [
+            ("Evaluation", ""), ("Title", ""), ("Owner", ""), ("Report date", ""),
+            ("Waiting", "number"), ("Recommendations", "number")], waiting, sortable=True))
+    else:
+        body.append("<h3>Evaluations waiting for a management response</h3>")
+        body.append(empty("Every completed evaluation with recommendations has a response."))
+    if c.recommendations:
+        recs: list[list[Cell]] = [[(esc(r.evaluation), None, "id"), (esc(r.id), None, "id"),
+                                    _text(r.text),
+                 (_people(report, r.addressed_to), None, "people"),
+                 (badge(r.decision, labels.decision(r.decision)), r.decision, ""),
+                 (r.actions, r.actions, "num")] for r in c.recommendations]
+        body.append(table("t-recommendations", "Recommendations and decisions", [
+            ("Evaluation", ""), ("Rec.", ""), ("Recommendation", ""), ("Addressed to", ""),
+            ("Decision", ""), ("Actions", "number")], recs, sortable=True,
+            filter_label="Filter recommendations"))
+    return section("responses", "Management responses", body)
+
+
+def _counts(caption: str, counts: dict[str, int], table_id: str) -> str:
+    rows = [[(esc(labels.key(k)), None, ""), (n, n, "num")] for k, n in counts.items()]
+    return table(table_id, caption, [(caption.split(" by ")[-1].capitalize(), ""),
+                                     ("Evaluations", "number")], rows)
+
+
+def portfolio_section(report: ReportData) -> str:
+    p = report.portfolio
+    if not p.evaluations:
+        return section("portfolio", "Portfolio", [empty("No evaluations in scope.")])
+    body = ['<div class="grid3">', _counts("Evaluations by status", p.by_status, "t-by-status"),
+            _counts("Evaluations by year", p.by_year, "t-by-year"),
+            _counts("Evaluations by type", p.by_type, "t-by-type"), "</div>"]
+    rows = [[(esc(e.id), None, "id"), (esc(e.title), None, "title"),
+             (esc(labels.key(e.status)), None, ""), (esc(e.type), None, ""),
+             (esc(e.year), None, ""), (e.recommendations, e.recommendations, "num"),
+             (esc(", ".join(e.responses)) or "none", None, ""),
+             (_people(report, (e.owner,)) if e.owner else "", None, "people")]
+            for e in p.evaluations]
+    body.append(table("t-evaluations", "Evaluations", [
+        ("Evaluation", ""), ("Title", ""), ("Status", ""), ("Type", ""), ("Year", ""),
+        ("Recommendations", "number"), ("Response", ""), ("Owner", "")], rows,
+        sortable=True))
+    return section("portfolio", "Portfolio", body)
+
+
+def _tone(score: float, low: float | None, high: float | None) -> str:
+    if low is None or high is None or high <= low:
+        return ""
+    share = (score - low) / (high - low)
+    return " r4" if share >= 0.99 else " r3" if share >= 0.5 else " r2" if share > 0 else " r1"
+
+
+def ratings_section(report: ReportData) -> str:
+    r = report.ratings
+    title = "Ratings by OECD-DAC criterion"
+    if not r.criteria:
+        return section("ratings", title, [empty("No evaluation in scope has ratings.")])
+    criteria = [c.criterion for c in r.criteria]
+    by = {(s.evaluation, s.criterion): s for s in r.scores}
+    rows = []
+    for evaluation in dict.fromkeys(s.evaluation for s in r.scores):
+        cells: list[Cell] = [(esc(evaluation), None, "id")]
+        for criterion in criteria:
+            s = by.get((evaluation, criterion))
+            if s is None:
+                cells.append(("", -1, "num"))
+                continue
+            label = f' <span class="note">{esc(s.label)}</span>' if s.label else ""
+            cells.append((f'<span class="score{_tone(s.score, s.minimum, s.maximum)}">'
+                          f"{labels.number(s.score)}</span>{label}", s.score, "num"))
+        rows.append(cells)
+    scales = sorted({c.scale for c in r.criteria if c.scale})
+    shared = len(scales) == 1 and scales[0] != "mixed"
+    scale = (f"on a {esc(scales[0].replace('-', labels.DASH))} scale" if shared
+             else "on each evaluation's own scale")
+    head = [("Evaluation", ""), *[(c.capitalize(), "number") for c in criteria]]
+    foot = ["Mean", *[labels.number(c.mean) if c.mean is not None else
+                      labels.percent((c.mean_percent or 0) / 100) for c in r.criteria]]
+    return section("ratings", title, [
+        f'<p class="lead">Scores as the evaluators gave them, {scale}; the last row is the '
+        f"mean of each criterion.</p>",
+        table("t-ratings", "Ratings per evaluation and criterion", head, rows, foot=foot,
+              sortable=True)])
+
+
+def quality_section(report: ReportData) -> str:
+    q = report.data_quality
+    body = [f'<p class="lead"><code>evalcheck lint</code> finds '
+            f'{labels.plural(q.errors, "error")} and {labels.plural(q.warnings, "warning")} in '
+            f'these records (the baseline is not applied: this is the whole picture).</p>']
+    if not q.problems:
+        return section("quality", "Data quality", [*body, empty("No problems found.")])
+    rows = [[(f"<code>{esc(c.check)}</code>", c.check, ""),
+             (badge(c.severity, c.severity), c.severity, ""), (c.count, c.count, "num")]
+            for c in q.by_check]
+    files = [[(f"<code>{esc(path)}</code>", None, ""), (n, n, "num")]
+             for path, n in q.by_file.items()]
+    body.append('<div class="grid3">' + table("t-checks", "Problems by check", [
+        ("Check", ""), ("Severity", ""), ("Problems", "number")], rows) + table(
+        "t-files", "Problems by file", [("File", ""), ("Problems", "number")], files) + "</div>")
+    problems = [[(f"<code>{esc(p.path)}:{p.line}</code>", f"{p.path}:{p.line:08d}", ""),
+                 (f"<code>{esc(p.check)}</code>", p.check, ""),
+                 (badge(p.severity.value, p.severity.value), p.severity.value, ""),
+                 (esc(p.message), None, "")] for p in q.problems]
+    body.append(f'<details class="more"><summary>Show all {len(q.problems):,} problems'
+                f'</summary>')
+    body.append(table("t-problems", "Every problem found", [
+        ("Where", ""), ("Check", ""), ("Severity", ""), ("Message", "")], problems,
+        sortable=True, filter_label="Filter problems"))
+    body.append("</details>")
+    return section("quality", "Data quality", body)
+
+
+def _item(c: ItemChange) -> str:
+    if c.action:
+        return (f"action <strong>{esc(c.action)}</strong> ({esc(c.response)}, recommendation "
+                f"{esc(c.recommendation)})")
+    return f"recommendation <strong>{esc(c.recommendation)}</strong> ({esc(c.response)})"
+
+
+def changes_section(changes: ChangeReport) -> str:
+    body = [f'<p class="lead">{labels.plural(changes.total, "change")} since '
+            f'<code>{esc(changes.base)}</code>.</p>']
+    groups: list[tuple[str, list[str]]] = [
+        ("Records added", [f"{esc(r.kind)} <strong>{esc(r.id)}</strong> {esc(r.title)}"
+                           for r in changes.added]),
+        ("Records removed", [f"{esc(r.kind)} <strong>{esc(r.id)}</strong> {esc(r.title)}"
+                             for r in changes.removed]),
+        ("Decisions", [f"{_item(c)}: {esc(labels.decision(c.old or 'no-decision'))} → "
+                       f"{esc(labels.decision(c.new or 'no-decision'))}"
+                       for c in changes.decisions]),
+        ("Actions added", [f"{_item(c)}: {esc(labels.short(c.text, 200))}"
+                           for c in changes.actions_added]),
+        ("Actions removed", [f"{_item(c)}: {esc(labels.short(c.text, 200))}"
+                             for c in changes.actions_removed]),
+        *[(title, [f"{_item(c)}: {esc(labels.status(c.old))} → {esc(labels.status(c.new))}"
+                   for c in items])
+          for title, items in (("Actions closed", changes.closed),
+                               ("Actions reopened", changes.reopened),
+                               ("Other status changes", changes.status_changed))],
+        ("Deadlines moved", [f"{_item(c)}: {esc(c.old) or 'none'} → {esc(c.new) or 'none'}"
+                             + (f" ({c.days:+,} days)" if c.days is not None else "")
+                             for c in changes.deadlines_moved]),
+        ("Owners changed", [f"{esc(o.kind)} <strong>{esc(o.item or o.record)}</strong>: "
+                            f"{esc(', '.join(o.old)) or 'none'} → "
+                            f"{esc(', '.join(o.new)) or 'none'}"
+                            for o in changes.owners_changed]),
+    ]
+    for title, items in groups:
+        if items:
+            body.append(f"<h3>{esc(title)}</h3><ul class=\"changes\">"
+                        + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+    if not changes.total:
+        body.append(empty("No changes to the records."))
+    return section("changes", "Changes", body)

@@ -1,0 +1,219 @@
+"""report.md: the report in GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY, pull-request
+comments and reading on GitHub. Every piece of record text goes through md_escape."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from evalcheck.report import labels
+from evalcheck.report.changes import ChangeReport, ItemChange
+from evalcheck.report.model import ReportData
+from evalcheck.report.rows import ActionRow
+from evalcheck.textsafe import md_escape as esc
+
+
+def _table(head: Sequence[str], rows: Iterable[Sequence[object]], right: Sequence[int] = ()
+           ) -> list[str]:
+    """A Markdown table; cells are already escaped or are numbers we computed."""
+    align = ["---:" if i in right else "---" for i in range(len(head))]
+    out = ["| " + " | ".join(head) + " |", "| " + " | ".join(align) + " |"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return [*out, ""]
+
+
+def _counts(title: str, counts: dict[str, int],
+            label: Callable[[str], str] = labels.key) -> list[str]:
+    total = sum(counts.values())
+    rows = [(esc(label(k)), n, labels.percent(n / total) if total else "")
+            for k, n in counts.items()]
+    return _table([title, "count", "share"], rows, right=(1, 2))
+
+
+def _who(report: ReportData, ids: Sequence[str]) -> str:
+    return esc(labels.people(report, tuple(ids)))
+
+
+def _action_rows(report: ReportData, actions: Sequence[ActionRow], extra: str) -> list[str]:
+    def last(a: ActionRow) -> object:
+        return (labels.days(a.days_overdue) if extra == "overdue" else
+                labels.days(a.days_left) if extra == "left" else "")
+
+    head = ["evaluation", "rec.", "action", "description", "deadline", "responsible", "status"]
+    rows = [(esc(a.evaluation), esc(a.recommendation), esc(a.id), esc(labels.short(a.text, 120)),
+             esc(a.deadline), _who(report, a.responsible), esc(labels.status(a.status)),
+             last(a)) for a in actions]
+    extra_head = {"overdue": "overdue by", "left": "due in"}.get(extra, "")
+    return _table([*head, extra_head] if extra_head else head,
+                  [r if extra_head else r[:-1] for r in rows], right=(7,))
+
+
+def _summary(report: ReportData) -> list[str]:
+    c, i = report.coverage, report.implementation
+    q = report.data_quality
+    rows = [
+        ("Evaluations", len(report.portfolio.evaluations)),
+        ("Recommendations", f"{c.total} ({c.answered} answered)"),
+        ("Actions", i.total),
+        ("Implementation rate", f"{labels.percent(i.rate)} ({i.completed} of {i.applicable})"),
+        ("Overdue actions", len(i.overdue)),
+        ("Due in the next 30 days", len(i.due_soon)),
+        ("Evaluations waiting for a management response", len(report.missing_responses)),
+        ("Data quality", f"{labels.plural(q.errors, 'error')}, "
+                         f"{labels.plural(q.warnings, 'warning')}"),
+    ]
+    return _table(["", ""], rows, right=(1,))
+
+
+def render(report: ReportData) -> str:
+    p, c, i = report.portfolio, report.coverage, report.implementation
+    out = ["# Evaluation follow-up report", "",
+           f"As of **{report.as_of}**, {esc(labels.scope(report))}.", ""]
+    out += _summary(report)
+
+    out += ["## Portfolio", ""]
+    out += _counts("status", p.by_status) + _counts("year", p.by_year) + _counts("type", p.by_type)
+    out += _table(["evaluation", "title", "status", "type", "year", "recommendations",
+                   "management response"],
+                  [(esc(e.id), esc(labels.short(e.title, 100)), esc(labels.key(e.status)),
+                    esc(e.type), esc(e.year), e.recommendations,
+                    esc(", ".join(e.responses)) or "none") for e in p.evaluations], right=(5,))
+
+    out += ["## Management response coverage", "",
+            f"{c.answered} of {c.total} recommendations answered.", ""]
+    out += _counts("decision", c.decisions, labels.decision)
+    if c.by_evaluation:
+        out += _table(["evaluation", "recommendations", *map(labels.decision, c.decisions)],
+                      [(esc(r.evaluation), r.total, *r.decisions.values())
+                       for r in c.by_evaluation], right=tuple(range(1, 7)))
+
+    out += ["## Implementation", "",
+            f"Implementation rate: **{labels.percent(i.rate)}** ({i.completed} completed of "
+            f"{i.applicable} actions that still apply; {i.total} actions in all).", ""]
+    out += _counts("status", i.statuses, labels.status)
+    if i.by_evaluation:
+        out += _table(["evaluation", "actions", *map(labels.status, i.statuses), "overdue"],
+                      [(esc(r.evaluation), r.total, *r.statuses.values(), r.overdue)
+                       for r in i.by_evaluation], right=tuple(range(1, 8)))
+    out += ["### Open actions by age", ""]
+    out += _counts("age", i.ageing, lambda k: labels.AGEING.get(k, k))
+
+    out += ["## Overdue actions", ""]
+    if i.overdue:
+        out += ["By owner (responsible):", ""]
+        out += _table(["owner", "overdue actions", "oldest"],
+                      [(_who(report, (g.key,)) if g.key else "no one", g.count,
+                        labels.days(g.max_days)) for g in i.overdue_by_owner], right=(1, 2))
+        out += ["By evaluation:", ""]
+        out += _table(["evaluation", "overdue actions", "oldest"],
+                      [(esc(g.key), g.count, labels.days(g.max_days))
+                       for g in i.overdue_by_evaluation], right=(1, 2))
+        out += _action_rows(report, i.overdue, "overdue")
+    else:
+        out += ["No overdue actions.", ""]
+
+    out += ["## Coming due", ""]
+    if i.due_later:
+        out += [f"{len(i.due_soon)} open actions are due in the next 30 days and "
+                f"{len(i.due_later)} in the next 90 days.", ""]
+        out += _action_rows(report, i.due_later, "left")
+    else:
+        out += ["No open actions are due in the next 90 days.", ""]
+
+    out += ["## Deadlines moved", ""]
+    if i.moved:
+        out += _table(["evaluation", "action", "first deadline", "deadline", "moved by",
+                       "responsible", "status"],
+                      [(esc(m.action.evaluation), esc(m.action.id),
+                        esc(m.action.original_deadline), esc(m.action.deadline),
+                        labels.days(m.days) if m.days is not None else "",
+                        _who(report, m.action.responsible), esc(labels.status(m.action.status)))
+                       for m in i.moved], right=(4,))
+    else:
+        out += ["No deadline has been moved.", ""]
+
+    out += ["## Evaluations waiting for a management response", ""]
+    if report.missing_responses:
+        out += _table(["evaluation", "title", "report date", "waiting", "recommendations",
+                       "owner"],
+                      [(esc(m.evaluation), esc(labels.short(m.title, 100)), m.since,
+                        labels.days(m.days) or "unknown", m.recommendations,
+                        _who(report, (m.owner,))) for m in report.missing_responses],
+                      right=(3, 4))
+    else:
+        out += ["Every completed evaluation with recommendations has a management response.", ""]
+
+    out += ["## Ratings by OECD-DAC criterion", ""]
+    if report.ratings.criteria:
+        out += _table(["criterion", "ratings", "mean", "scale", "mean on scale"],
+                      [(esc(s.criterion), s.count, labels.number(s.mean), esc(s.scale),
+                        labels.percent(None if s.mean_percent is None else s.mean_percent / 100))
+                       for s in report.ratings.criteria], right=(1, 2, 4))
+        out += _table(["evaluation", "criterion", "score", "scale", "label"],
+                      [(esc(s.evaluation), esc(s.criterion), labels.number(s.score),
+                        labels.span(s.minimum, s.maximum),
+                        esc(s.label)) for s in report.ratings.scores], right=(2,))
+    else:
+        out += ["No ratings recorded.", ""]
+
+    q = report.data_quality
+    out += ["## Data quality", "",
+            f"`evalcheck lint` finds {labels.plural(q.errors, 'error')} and "
+            f"{labels.plural(q.warnings, 'warning')} in these records.", ""]
+    if q.by_check:
+        out += _table(["check", "severity", "problems"],
+                      [(f"`{c.check}`", c.severity, c.count) for c in q.by_check], right=(2,))
+    if report.changes is not None:
+        out += ["", *render_changes(report.changes, level=2).splitlines()]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _item(c: ItemChange) -> str:
+    if c.action:
+        return f"action {esc(c.action)} ({esc(c.response)}, recommendation {esc(c.recommendation)})"
+    return f"recommendation {esc(c.recommendation)} ({esc(c.response)})"
+
+
+def _decision(c: ItemChange) -> str:
+    old, new = esc(labels.decision(c.old)), esc(labels.decision(c.new))
+    if not c.old:
+        return f"decision made: {new}"
+    if not c.new:
+        return f"decision withdrawn (was {old})"
+    return f"decision changed: {old} → {new}"
+
+
+def render_changes(changes: ChangeReport, level: int = 1) -> str:
+    """The change report for a pull-request summary."""
+    h = "#" * level
+    out = [f"{h} Changes to the records since `{esc(changes.base)}`" if changes.base
+           else f"{h} Changes to the records", ""]
+    if not changes.total:
+        return "\n".join([*out, "No changes to the records.", ""])
+    out += [f"{labels.plural(changes.total, 'change')}.", ""]
+
+    def section(title: str, lines: list[str]) -> None:
+        if lines:
+            out.extend([f"{h}# {title}", "", *lines, ""])
+
+    section("Records added", [f"- {esc(r.kind)} **{esc(r.id)}** {esc(r.title)} "
+                              f"(`{esc(r.path)}`)" for r in changes.added])
+    section("Records removed", [f"- {esc(r.kind)} **{esc(r.id)}** {esc(r.title)}"
+                                for r in changes.removed])
+    section("Decisions", [f"- {_item(c)}: {_decision(c)}" for c in changes.decisions])
+    section("Actions added", [f"- {_item(c)}: {esc(labels.short(c.text, 160))}"
+                              for c in changes.actions_added])
+    section("Actions removed", [f"- {_item(c)}: {esc(labels.short(c.text, 160))}"
+                                for c in changes.actions_removed])
+    for title, items in (("Actions closed", changes.closed), ("Actions reopened", changes.reopened),
+                         ("Other status changes", changes.status_changed)):
+        section(title, [f"- {_item(c)}: {esc(labels.status(c.old))} → {esc(labels.status(c.new))}"
+                        for c in items])
+    section("Deadlines moved", [
+        f"- {_item(c)}: {esc(c.old) or 'none'} → {esc(c.new) or 'none'}"
+        f"{f' ({c.days:+,} days)' if c.days is not None else ''}"
+        for c in changes.deadlines_moved])
+    section("Owners changed", [
+        f"- {esc(o.kind)} {esc(o.item or o.record)}"
+        f"{f' ({esc(o.record)})' if o.item else ''}: {esc(', '.join(o.old)) or 'none'} → "
+        f"{esc(', '.join(o.new)) or 'none'}" for o in changes.owners_changed])
+    return "\n".join(out).rstrip("\n") + "\n"
