@@ -9,14 +9,15 @@ from __future__ import annotations
 import html
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_HTML_CHARS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+_MD_OR_HTML = re.compile(r"[\\`*_{}\[\]()#+\-.!|~&<>\"']")
 
 
 def md_escape(text: str) -> str:
     """Text that renders literally in GitHub Markdown, inside a table cell too."""
     text = " ".join(str(text).split())
-    text = html.escape(text, quote=True)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # One pass: escaping `#` or `>` around html.escape's entities would break them into text.
+    text = _MD_OR_HTML.sub(lambda m: _HTML_CHARS.get(m.group(), "\\" + m.group()), text)
     return text.replace("@", "@\u200b").replace("://", ":\u200b//")
 
 
