@@ -199,6 +199,9 @@ def parse_config(table: dict[str, Any], root: Path, where: str = "config") -> Co
         threshold = options.get(name, {}).get("threshold")
         if threshold is not None and not 0 < threshold <= 1:
             raise ConfigError(f"{where}: checks.{name}.threshold must be between 0 and 1")
+        days = options.get(name, {}).get("days")
+        if days is not None and days < 0:
+            raise ConfigError(f"{where}: checks.{name}.days must be 0 or more")
     select = table.get("select")
     return Config(
         root=root, source=where,
@@ -208,9 +211,17 @@ def parse_config(table: dict[str, Any], root: Path, where: str = "config") -> Co
         ignore=frozenset(_names(table.get("ignore", []), f"{where}: ignore")),
         severity=severity, per_path_ignores=tuple(per_path), options=options,
         fail_on=_severity(table.get("fail-on", "error"), f"{where}: fail-on"),
-        baseline=table.get("baseline") if isinstance(table.get("baseline"), str) else None,
-        cache_dir=str(table.get("cache-dir", ".evalcheck_cache")),
+        baseline=_optional_path(table.get("baseline"), f"{where}: baseline"),
+        cache_dir=_optional_path(table.get("cache-dir"), f"{where}: cache-dir")
+        or ".evalcheck_cache",
     )
+
+
+def _optional_path(value: Any, key: str) -> str | None:
+    """A single path setting: absent, or text (a number or list here is a mistake, not a no)."""
+    if value is None or isinstance(value, str):
+        return value
+    raise ConfigError(f"{key}: expected a path")
 
 
 def _mapping(value: Any, key: str) -> dict[str, Any]:
