@@ -17,7 +17,10 @@ from evalcheck.report.csv import COLUMNS
 from evalcheck.report.model import Implementation, build_report
 from evalcheck.report.rows import ActionRow
 
-__all__ = ["COLUMNS", "Day", "cells", "implementation"]
+__all__ = ["COLUMNS", "HEADERS", "Day", "cells", "implementation"]
+
+HEADERS = tuple(name.replace("_", " ").capitalize() for name in COLUMNS)
+"""The CSV's columns as a spreadsheet shows them: days_overdue -> Days overdue."""
 
 
 @dataclass(frozen=True)

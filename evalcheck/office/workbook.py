@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from evalcheck.office.extras import require
-from evalcheck.office.tracker import COLUMNS, Day, cells
+from evalcheck.office.tracker import COLUMNS, HEADERS, Day, cells
 from evalcheck.report.model import ACTION_STATUSES, Implementation
 from evalcheck.textsafe import csv_cell
 
@@ -61,11 +61,11 @@ def _shown_width(value: object) -> int:
 def _actions_sheet(sheet: Any, report: Implementation) -> None:
     styles = require("openpyxl.styles")
     utils = require("openpyxl.utils")
-    _header(sheet, 1, COLUMNS)
+    _header(sheet, 1, HEADERS)
     overdue = styles.PatternFill("solid", fgColor=OVERDUE_FILL)
     wrap = styles.Alignment(wrap_text=True, vertical="top")
     top = styles.Alignment(vertical="top")
-    widths = [len(label) + 2 for label in COLUMNS]
+    widths = [len(label) + 2 for label in HEADERS]
     for r, action in enumerate(report.actions, 2):
         for c, value in enumerate(cells(action), 1):
             cell = _put(sheet, r, c, value)
