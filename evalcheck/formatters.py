@@ -91,6 +91,13 @@ def format_github(problems: Sequence[Problem], info: RunInfo) -> str:
     return "\n".join(out) + "\n"
 
 
+def _uri(path: str) -> str:
+    """A file path as the URI reference SARIF requires (spaces and accents percent-encoded)."""
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"), safe="/")
+
+
 def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
     from evalcheck import checks
 
@@ -118,7 +125,7 @@ def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
             "level": p.severity.value,
             "message": {"text": message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": p.path, "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": {"uri": _uri(p.path), "uriBaseId": "%SRCROOT%"},
                 "region": {"startLine": p.line, "startColumn": p.column},
             }}],
             "partialFingerprints": {"evalcheck/v1": "|".join((p.record or p.path, p.item,

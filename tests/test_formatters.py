@@ -1,0 +1,166 @@
+"""Output formats: json (the contract), github annotations, SARIF 2.1.0, markdown, text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import lint_text
+from jsonschema import Draft7Validator
+
+from evalcheck import checks
+from evalcheck.formatters import FORMATTERS, RunInfo, totals
+from evalcheck.problems import Problem, Severity
+
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+
+PROBLEMS = [
+    Problem("records/a.yaml", 3, 7, "duplicate-text", Severity.ERROR,
+            "conclusion C2 repeats conclusion C1 word for word", "delete the copy",
+            "EV-1", "conclusions[C2].text"),
+    Problem("records/a.yaml", 9, 1, "missing-deadline", Severity.WARNING,
+            "action 1.1 has no deadline", "", "MR-1", "responses[R1].actions[1.1]"),
+    Problem("records/b, c: d.yaml", 1, 1, "yaml-syntax", Severity.ERROR,
+            "not valid YAML: 100% broken\r\nsecond line: here, too", "hint: a, b", "", ""),
+]
+HOSTILE = Problem("records/x.yaml", 2, 3, "schema", Severity.ERROR,
+                  "title: <script>alert(1)</script> and [x](http://evil) @someone | pipe",
+                  "", "EV-9", "title")
+
+
+def render(name: str, problems: list[Problem], **info: object) -> str:
+    return FORMATTERS[name](problems, RunInfo(**info))  # type: ignore[arg-type]
+
+
+def test_every_cli_format_has_a_formatter() -> None:
+    assert set(FORMATTERS) == {"text", "json", "github", "sarif", "markdown"}
+
+
+def test_json_contract() -> None:
+    data = json.loads(render("json", PROBLEMS))
+    assert isinstance(data, list) and len(data) == len(PROBLEMS)
+    for item, problem in zip(data, PROBLEMS, strict=True):
+        assert {"path", "line", "column", "check", "severity", "message"} <= set(item)
+        assert item["path"] == problem.path and item["check"] == problem.check
+        assert item["severity"] in ("error", "warning")
+        assert item["line"] >= 1 and item["column"] >= 1
+    assert json.loads(render("json", [])) == []
+
+
+def test_json_columns_are_one_based_from_real_lint() -> None:
+    problems = lint_text("kind: evaluation\nid: EV-1\ntitle: T\nstatus: done\nowner: u\n",
+                         only="schema")
+    (item,) = json.loads(render("json", problems))
+    assert (item["line"], item["column"]) == (4, 9)
+
+
+GITHUB_LINE = re.compile(r"^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[^:]+::.+$")
+
+
+def test_github_annotations_match_the_workflow_command_syntax() -> None:
+    lines = render("github", [*PROBLEMS, HOSTILE]).splitlines()
+    annotations, summary = lines[:-1], lines[-1]
+    assert len(annotations) == len(PROBLEMS) + 1
+    assert all(GITHUB_LINE.match(line) for line in annotations), annotations
+    assert summary == totals([*PROBLEMS, HOSTILE], RunInfo())
+    assert annotations[0].startswith("::error file=records/a.yaml,line=3,col=7,"
+                                     "title=evalcheck duplicate-text::conclusion C2")
+    assert annotations[1].startswith("::warning ")
+
+
+def test_github_escapes_data_and_properties() -> None:
+    line = render("github", [PROBLEMS[2]]).splitlines()[0]
+    assert "file=records/b%2C c%3A d.yaml," in line
+    assert "100%25 broken%0D%0Asecond line: here, too" in line
+    assert "\r" not in line
+
+
+def _sarif(problems: list[Problem]) -> dict:
+    return json.loads(render("sarif", problems))
+
+
+def _sarif_validator() -> Draft7Validator:
+    return Draft7Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_vendored_sarif_schema_is_the_oasis_one() -> None:
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert schema["$id"] == ("https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/"
+                             "Schemata/sarif-schema-2.1.0.json")
+    assert schema["required"] == ["version", "runs"] and "result" in schema["definitions"]
+
+
+@pytest.mark.parametrize("problems", [PROBLEMS, [HOSTILE], []], ids=["mixed", "hostile", "none"])
+def test_sarif_validates_against_the_sarif_schema(problems: list[Problem]) -> None:
+    log = _sarif(problems)
+    errors = sorted(_sarif_validator().iter_errors(log), key=str)
+    assert errors == [], errors[0].message if errors else ""
+    assert log["version"] == "2.1.0"
+
+
+def test_sarif_from_a_real_lint_validates_and_points_at_rules() -> None:
+    problems = lint_text("kind: evaluation\nid: EV-1\ntitle: T\nstatus: done\nowner: u\n")
+    log = _sarif(problems)
+    assert list(_sarif_validator().iter_errors(log)) == []
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} == set(checks.registry())
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+
+
+def test_sarif_levels_and_uris() -> None:
+    results = _sarif(PROBLEMS)["runs"][0]["results"]
+    assert [r["level"] for r in results] == ["error", "warning", "error"]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results]
+    assert uris[0] == "records/a.yaml"
+    # a URI reference: spaces and other characters outside RFC 3986 are percent-encoded
+    assert all(re.fullmatch(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", u) for u in uris), uris
+
+
+def test_markdown_shows_record_text_literally() -> None:
+    text = render("markdown", [HOSTILE, *PROBLEMS])
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "](http" not in text and "http://" not in text
+    assert "@someone" not in text
+    assert "\\| pipe" in text  # a bare | would break the table row
+    rows = [line for line in text.splitlines() if line.startswith("| 2:3 ")]
+    assert len(rows) == 1 and rows[0].count(" | ") == 3
+
+
+def test_markdown_summary_counts_by_check() -> None:
+    text = render("markdown", PROBLEMS)
+    assert text.startswith("## evalcheck lint\n")
+    assert "| `duplicate-text` | error | 1 |" in text
+    assert "Found 2 errors and 1 warning in 2 files." in text
+
+
+def test_text_groups_by_file_and_ends_with_totals() -> None:
+    text = render("text", PROBLEMS, files=5)
+    lines = text.splitlines()
+    assert lines[0] == "records/a.yaml"
+    assert lines[1].split()[:3] == ["3:7", "error", "duplicate-text"]
+    assert "hint: delete the copy" in lines[2]
+    assert lines[3].split()[:3] == ["9:1", "warning", "missing-deadline"]
+    assert lines.count("records/a.yaml") == 1 and "records/b, c: d.yaml" in lines
+    assert lines[-1] == "Found 2 errors and 1 warning in 2 files (5 files checked)."
+    assert "\x1b[" not in text
+    assert "second line" in text and "\r" not in text
+
+
+def test_text_colour_only_when_asked() -> None:
+    assert "\x1b[" in render("text", PROBLEMS, color=True)
+
+
+@pytest.mark.parametrize(("problems", "info", "expected"), [
+    ([], RunInfo(files=3), "No problems found (3 files checked)."),
+    ([], RunInfo(files=1, suppressed_by_baseline=2),
+     "No problems found (1 file checked); 2 known problems accepted by the baseline."),
+    (PROBLEMS[:1], RunInfo(), "Found 1 error and 0 warnings in 1 file."),
+])
+def test_totals(problems: list[Problem], info: RunInfo, expected: str) -> None:
+    assert totals(problems, info) == expected
