@@ -41,10 +41,10 @@ class _Builder:
         self.owners = owners
         self.notes: list[Note] = []
 
-    def ids(self, located: Located | None, what: str) -> list[str]:
+    def ids(self, located: Located | None, what: str, kind: str | None = None) -> list[str]:
         if located is None:
             return []
-        found = self.owners.resolve(located.text)
+        found = self.owners.resolve(located.text, kind)
         for name, ident in found.added:
             self.notes.append(Note(located.where, f"{name!r} ({what}) is not in the owners "
                                                   f"registry: added as {ident}, marked for review"))
@@ -137,7 +137,10 @@ def build(matrix: Matrix, evaluation: Mapping[str, Any], owners: OwnerIndex, res
     rec_ids = _recommendation_ids(matrix, existing, builder.notes)
     response: dict[str, Any] = {"kind": "management-response", "id": response_id,
                                 "evaluation": str(evaluation.get("id", ""))}
-    owner = builder.ids(matrix.owner, "completes the matrix")
+    who = matrix.owner
+    if who is not None and not owners.resolve_known(who.text):
+        who = Located(who.text.split(",")[0], who.where)  # "Name, Post": the person's name
+    owner = builder.ids(who, "completes the matrix", "person")
     if owner:
         response["owner"] = owner[0]
         if len(owner) > 1 and matrix.owner is not None:

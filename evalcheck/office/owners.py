@@ -135,16 +135,23 @@ class OwnerIndex:
                     return found
         return []
 
-    def resolve(self, text: str) -> Resolution:
-        """Every owner a cell names, in order, each once."""
+    def resolve(self, text: str, kind: str | None = None) -> Resolution:
+        """Every owner a cell names, in order, each once; names the registry lacks are added
+        (of type `kind`, or a guess from the name)."""
         result = Resolution()
         for line in text.split("\n"):
             line = _BULLET.sub("", line)
             for part in re.split(r"\s*[,;]\s*", line):
-                self._resolve_part(part, result)
+                self._resolve_part(part, result, kind)
         return result
 
-    def _resolve_part(self, part: str, result: Resolution) -> None:
+    def resolve_known(self, text: str) -> bool:
+        """Whether every name in the text is in the registry already (nothing would be added)."""
+        probe = OwnerIndex([])
+        probe._keys, probe.ids = dict(self._keys), set(self.ids)
+        return not probe.resolve(text).added
+
+    def _resolve_part(self, part: str, result: Resolution, kind: str | None) -> None:
         pieces = _CONJUNCTION.split(part)
         tokens, seps = pieces[0::2], pieces[1::2]
         i, previous = 0, ""
@@ -167,14 +174,14 @@ class OwnerIndex:
                          or self.lookup(name) or self._prefix(name))
             assert isinstance(name, str)
             if not found:
-                found = [self._new(name, result)]
+                found = [self._new(name, result, kind)]
             elif len(found) > 1:
                 result.ambiguous.append((name, found))
             if found[0] not in result.ids:
                 result.ids.append(found[0])
             i, previous = j + 1, name
 
-    def _new(self, name: str, result: Resolution) -> str:
+    def _new(self, name: str, result: Resolution, kind: str | None) -> str:
         existing = self.lookup(name)
         if existing:
             return existing[0]
@@ -184,7 +191,8 @@ class OwnerIndex:
             ident, n = f"{base}-{n}", n + 1
         self.ids.add(ident)
         self._add(key(name), ident)
-        self.added.append({"id": ident, "name": name, "type": guess_type(name), "review": True})
+        self.added.append({"id": ident, "name": name, "type": kind or guess_type(name),
+                           "review": True})
         result.added.append((name, ident))
         return ident
 
