@@ -14,11 +14,9 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
-
 from conftest import REPO, write_files
 
 pytestmark = pytest.mark.slow

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, write_files
 
 SNIPPET = REPO / "docs" / "snippets" / "pre-commit-config.yaml"

@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import REPO
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
