@@ -217,3 +217,11 @@ def test_action_scripts_take_inputs_only_through_the_environment() -> None:
     assert {"paths", "as-of", "fail-on", "baseline", "report-directory", "format",
             "python-version"} <= set(action["inputs"])
     assert {"problems", "exit-code"} <= set(action["outputs"])
+
+
+@pytest.mark.parametrize("snippet", ["pre-commit-config.yaml", "evalcheck-workflow.yml"])
+def test_docs_show_the_tested_snippets_unchanged(snippet: str) -> None:
+    """docs/ci.md (merged into the README) shows the very files the tests run."""
+    page = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "snippets" / snippet).read_text(encoding="utf-8")
+    assert f"```yaml\n{text}```\n" in page
