@@ -216,10 +216,14 @@ class _Reader:
 
     def _header(self, r: int, row: tuple[str, ...], cells: list[tuple[int, str]]) -> bool:
         roles = [column_role(text) for _, text in cells]
-        if None in roles:
-            return False
+        known = [role for role in roles if role is not None]
+        unknown = [text for (_, text), role in zip(cells, roles, strict=True) if role is None]
         continuing = self.columns is not None and self.header_row == r - 1
-        if not continuing and (len(roles) < 2 or "action" not in roles):
+        if continuing and unknown:
+            return False
+        if not continuing and (len(known) < 2 or "action" not in known
+                               or len(unknown) >= len(known)
+                               or any(len(t) > 40 or "\n" in t.strip() for t in unknown)):
             return False
         found = {c: column_role(text) if text.strip() else None for c, text in enumerate(row)}
         if continuing and self.columns is not None:
