@@ -1,0 +1,201 @@
+"""`evalcheck export xlsx`: the tracker workbook reopens with openpyxl with one row per action,
+the columns and values of the report's actions.csv, real dates, highlighted overdue rows, a
+frozen header, a filter, and no formula anywhere."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from conftest import REPO, SEED_AS_OF, run_cli, write_files
+
+from evalcheck.office.tracker import COLUMNS, HEADERS
+from evalcheck.office.workbook import OVERDUE_FILL
+from evalcheck.records import load_record
+from evalcheck.report.csv import render
+from evalcheck.report.model import build_report
+
+AS_OF = "2024-06-30"
+RESPONSE = """\
+kind: management-response
+id: MR-1
+evaluation: EV-1
+owner: me-unit
+responses:
+  - recommendation: R1
+    decision: accepted
+    actions:
+      - id: "1.1"
+        description: Done on time
+        deadline: 2023-11
+        responsible: [me-unit]
+        status: completed
+        completed_on: 2023-11-20
+      - id: "1.2"
+        description: =HYPERLINK("http://evil.example","click")
+        deadline: 2024-03-15
+        original_deadline: 2023-12
+        responsible: [me-unit, programme-unit]
+        supporting: [programme-unit]
+        status: in-progress
+      - id: "1.3"
+        description: "@SUM(A1:A9) and a tab\\tinside"
+        deadline: 2024-12
+        responsible: [programme-unit]
+  - recommendation: R2
+    actions:
+      - id: "2.1"
+        description: "-2+3 no longer needed"
+        deadline: 2023-01
+        responsible: [programme-unit]
+        status: no-longer-applicable
+      - id: "2.2"
+        description: +1 without a deadline and not reported
+        responsible: [me-unit]
+"""
+EVALUATION = """\
+kind: evaluation
+id: EV-1
+title: Final evaluation of the programme
+status: completed
+owner: me-unit
+recommendations:
+  - {id: R1, text: Do one thing., addressed_to: [me-unit]}
+  - {id: R2, text: Do another thing., addressed_to: [programme-unit]}
+"""
+
+
+@pytest.fixture
+def tracker(repo: Path) -> Path:
+    write_files(repo, {"records/evaluations/ev1.yaml": EVALUATION,
+                       "records/responses/mr1.yaml": RESPONSE})
+    result = run_cli("export", "xlsx", "tracker.xlsx", "--as-of", AS_OF, cwd=repo)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ("Wrote tracker.xlsx: 5 actions, 1 overdue as of 2024-06-30, "
+                             "implementation rate 25%.\n")
+    return repo / "tracker.xlsx"
+
+
+def rows_of(sheet: Any) -> list[tuple[Any, ...]]:
+    return list(sheet.iter_rows(values_only=True))
+
+
+def test_one_row_per_action_with_the_csv_columns(tracker: Path) -> None:
+    book = openpyxl.load_workbook(tracker)
+    assert book.sheetnames == ["Summary", "Actions"]
+    rows = rows_of(book["Actions"])
+    assert rows[0] == HEADERS
+    assert [h.lower().replace(" ", "_") for h in HEADERS] == list(COLUMNS)
+    assert [(r[3], r[5]) for r in rows[1:]] == [
+        ("R1", "1.1"), ("R1", "1.2"), ("R1", "1.3"), ("R2", "2.1"), ("R2", "2.2")]
+    by_id = {r[5]: dict(zip(COLUMNS, r, strict=True)) for r in rows[1:]}
+    assert by_id["1.2"]["responsible"] == "me-unit; programme-unit"
+    assert by_id["1.2"]["evaluation_title"] == "Final evaluation of the programme"
+    assert by_id["2.2"]["status"] == "not-reported"
+    assert by_id["2.2"]["decision"] == "no-decision"
+
+
+def test_dates_are_real_dates_and_month_deadlines_end_the_month(tracker: Path) -> None:
+    sheet = openpyxl.load_workbook(tracker)["Actions"]
+    col = {name: i + 1 for i, name in enumerate(COLUMNS)}
+    deadline = sheet.cell(row=2, column=col["deadline"])
+    assert deadline.value == dt.datetime(2023, 11, 30)
+    assert deadline.number_format == "yyyy-mm"
+    full = sheet.cell(row=3, column=col["deadline"])
+    assert (full.value, full.number_format) == (dt.datetime(2024, 3, 15), "yyyy-mm-dd")
+    assert sheet.cell(row=3, column=col["original_deadline"]).value == dt.datetime(2023, 12, 31)
+    assert sheet.cell(row=2, column=col["completed_on"]).value == dt.datetime(2023, 11, 20)
+    assert sheet.cell(row=6, column=col["deadline"]).value is None
+    overdue = [sheet.cell(row=r, column=col["days_overdue"]).value for r in range(2, 7)]
+    assert overdue == [None, 107, None, None, None]
+
+
+def test_overdue_rows_are_highlighted_and_only_they(tracker: Path) -> None:
+    sheet = openpyxl.load_workbook(tracker)["Actions"]
+    days = COLUMNS.index("days_overdue") + 1
+    for row in range(2, sheet.max_row + 1):
+        late = sheet.cell(row=row, column=days).value is not None
+        fills = {sheet.cell(row=row, column=c).fill.fgColor.rgb for c in range(1, len(COLUMNS) + 1)}
+        assert fills == ({OVERDUE_FILL} if late else {"00000000"}), row
+
+
+def test_frozen_header_filter_and_widths(tracker: Path) -> None:
+    sheet = openpyxl.load_workbook(tracker)["Actions"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:O{sheet.max_row}"
+    assert sheet.max_row == 6
+    assert sheet.column_dimensions["G"].width == 60
+    assert all(sheet.column_dimensions[c].width >= 8 for c in "ABCDEFGHIJKLMNO")
+
+
+def test_text_never_becomes_a_formula(tracker: Path) -> None:
+    book = openpyxl.load_workbook(tracker)
+    cells = [c for s in book.worksheets for row in s.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    texts = {c.value for c in cells if isinstance(c.value, str)}
+    assert "'=HYPERLINK(\"http://evil.example\",\"click\")" in texts
+    assert "'@SUM(A1:A9) and a tab inside" in texts
+    assert "'-2+3 no longer needed" in texts
+    assert "'+1 without a deadline and not reported" in texts
+
+
+def test_summary_counts_and_implementation_rate(tracker: Path) -> None:
+    rows = {r[0]: r[1:] for r in rows_of(openpyxl.load_workbook(tracker)["Summary"]) if r[0]}
+    assert rows["As of"][0] == dt.datetime(2024, 6, 30)
+    counts = {s: rows[s][0] for s in ("not-started", "in-progress", "completed",
+                                      "no-longer-applicable", "not-reported")}
+    assert counts == {"not-started": 0, "in-progress": 1, "completed": 1,
+                      "no-longer-applicable": 1, "not-reported": 2}
+    assert (rows["All actions"][0], rows["Overdue"][0]) == (5, 1)
+    assert rows["Implementation rate"][0] == pytest.approx(1 / 4)
+    assert rows["EV-1"][:3] == (5, 1, 1)
+
+
+def _as_csv_text(value: Any, number_format: str) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m" if number_format == "yyyy-mm" else "%Y-%m-%d")
+    return "" if value is None else str(value)
+
+
+def test_the_workbook_says_what_actions_csv_says(tracker: Path, repo: Path) -> None:
+    records = [load_record(p.relative_to(repo).as_posix(), p.read_bytes())
+               for p in sorted((repo / "records").rglob("*.yaml"))]
+    report = build_report(records, [], dt.date.fromisoformat(AS_OF))
+    expected = list(csv.reader(io.StringIO(render(report).lstrip("\ufeff"))))
+    sheet = openpyxl.load_workbook(tracker)["Actions"]
+    got = [[_as_csv_text(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
+    assert got[1:] == expected[1:]
+    assert expected[0] == list(COLUMNS)
+
+
+def test_paths_narrow_the_tracker(repo: Path) -> None:
+    write_files(repo, {"records/evaluations/ev1.yaml": EVALUATION,
+                       "records/responses/mr1.yaml": RESPONSE,
+                       "records/responses/mr2.yaml": RESPONSE.replace("MR-1", "MR-2")})
+    result = run_cli("export", "xlsx", "one.xlsx", "records/responses/mr2.yaml",
+                     "--as-of", AS_OF, cwd=repo)
+    assert result.returncode == 0, result.stderr
+    rows = rows_of(openpyxl.load_workbook(repo / "one.xlsx")["Actions"])
+    assert {r[2] for r in rows[1:]} == {"MR-2"}
+    assert {r[1] for r in rows[1:]} == {"Final evaluation of the programme"}
+
+
+def test_the_bundled_records(tmp_path: Path) -> None:
+    out = tmp_path / "bundled.xlsx"
+    result = run_cli("export", "xlsx", str(out), "--as-of", SEED_AS_OF)
+    assert result.returncode == 0, result.stderr
+    sheet = openpyxl.load_workbook(out)["Actions"]
+    assert sheet.max_row == 23
+    assert all(sheet.cell(row=r, column=15).value > 0 for r in range(2, 24))
+
+
+def test_a_name_that_is_not_a_workbook_is_refused() -> None:
+    result = run_cli("export", "xlsx", "tracker.csv", cwd=REPO)
+    assert result.returncode == 2
+    assert "should end in .xlsx" in result.stderr
+    assert not (REPO / "tracker.csv").exists()
