@@ -95,7 +95,7 @@ def find_action(records: Iterable[Record], ref: ActionRef) -> tuple[Record, int,
         choices = ", ".join(f"{ref.response}#{rec}/{ref.action}" for _, _, rec in found)
         raise NotFound(f"{ref} names {len(found)} actions; say which: {choices}")
     if not found:
-        ids = [short for _, short in names]
+        ids = list(dict.fromkeys(short for _, short in names))
         close = difflib.get_close_matches(ref.action, ids, n=3, cutoff=0.5)
         hint = f"did you mean {' or '.join(f'{ref.response}#{c}' for c in close)}? " \
             if close else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -60,12 +61,21 @@ def dump(yaml: Any, data: Any) -> str:
 
 
 def _line_map(original: list[str], emitted: list[str]) -> list[int | None]:
-    """For each emitted line, the original line it is identical to (None if reformatted)."""
+    """For each emitted line, the original line it stands for: the identical one, or, between
+    two identical lines, the one at the same place when both gaps have as many lines (a line
+    ruamel re-spaced, such as `key:   value`). None when there is no such line."""
     where: list[int | None] = [None] * len(emitted)
     matcher = difflib.SequenceMatcher(None, original, emitted, autojunk=False)
+    anchors = [(-1, -1)]
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             where[block.b + k] = block.a + k
+            anchors.append((block.a + k, block.b + k))
+    anchors.append((len(original), len(emitted)))
+    for (a0, b0), (a1, b1) in itertools.pairwise(anchors):
+        if b1 - b0 > 1 and a1 - a0 == b1 - b0:
+            for k in range(1, b1 - b0):
+                where[b0 + k] = a0 + k
     return where
 
 
