@@ -120,7 +120,7 @@ def edit(text: str, change: Callable[[Any, Any], None]) -> str:
     if not final_newline:
         body += "\n"
     yaml, data = yaml_for(body)
-    if not hasattr(data, "insert"):
+    if not isinstance(data, dict):
         raise EditError("cannot edit this file: it is not a mapping of fields")
     before = dump(yaml, data)
     change(data, yaml)
