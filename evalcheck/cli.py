@@ -128,7 +128,6 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
 
     from evalcheck import baseline, engine, loading
     from evalcheck.formatters import FORMATTERS, RunInfo
-    from evalcheck.problems import Severity
 
     config = _config(config_path).with_cli(select, ignore, fail_on)
     day = _as_of(as_of)

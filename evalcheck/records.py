@@ -1,4 +1,4 @@
-"""Records and the corpus: parsed files with their kind, id, data and locator, indexed for checks."""
+"""Records and the corpus: parsed files with kind, id, data and locator, indexed for checks."""
 
 from __future__ import annotations
 
@@ -49,7 +49,10 @@ class Record:
         return self.data.get(key, default) if isinstance(self.data, dict) else default
 
 
-def load_record(path: str, raw: bytes, limits: Limits = Limits()) -> Record:
+_DEFAULT_LIMITS = Limits()
+
+
+def load_record(path: str, raw: bytes, limits: Limits = _DEFAULT_LIMITS) -> Record:
     """Parse one file's bytes into a Record (parse problems stay in record.doc.findings)."""
     doc = parse(raw, limits)
     suppressions = parse_suppressions(raw) if b"evalcheck:" in raw else {}
