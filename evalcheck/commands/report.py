@@ -103,14 +103,14 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
     if not out_dir and len(chosen) > 1:
         raise click.UsageError("give --out DIR to write more than one format")
     loaded = loading.load(config, list(paths))
-    problems = engine.lint(loaded.records, config, day, loaded.targets)
     records = loaded.records if loaded.targets is None else [
         r for r in loaded.records if r.path in loaded.targets or r.kind == "owners"]
     _check_filters(records, owner, evaluation)
+    changes = _changes(config, base, records, loaded.targets, owner, evaluation) if base else None
+    problems = engine.lint(loaded.records, config, day, loaded.targets)
     data = build_report(records, problems, day, owner, evaluation)
-    if base:
-        data = data.with_changes(_changes(config, base, records, loaded.targets, owner,
-                                          evaluation))
+    if changes is not None:
+        data = data.with_changes(changes)
     if out_dir:
         from evalcheck.loading import write_atomic
 

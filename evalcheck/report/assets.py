@@ -191,6 +191,11 @@ footer { color: var(--muted); font-size: 13px; padding: 0 0 32px; }
   thead { display: table-header-group; }
   tbody tr:hover { background: none; }
   td.text .clamp { display: block; -webkit-line-clamp: none; overflow: visible; }
+  td.text, td.people, td.title { min-width: 0; }
+  td.id, td.num, th.num, thead th, td code { white-space: normal; }
+  td.id, thead th { overflow-wrap: anywhere; }
+  .badge { white-space: normal; padding: 0 4px; }
+  svg.chart { max-width: 100%; }
   th button.sort::after { content: none; }
   a { color: inherit; text-decoration: none; }
 }

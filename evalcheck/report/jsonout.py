@@ -21,6 +21,9 @@ FORMAT = 1
 def _plain(value: Any) -> Any:
     if isinstance(value, Problem):
         return value.as_dict()
+    if isinstance(value, ChangeReport):
+        return {**{f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)},
+                "total": value.total}
     if isinstance(value, ActionRow):
         return {**{f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)},
                 "open": value.is_open}
@@ -48,7 +51,7 @@ def render(report: ReportData) -> str:
 
 
 def render_changes(changes: ChangeReport) -> str:
-    return _dump({"format": FORMAT, **_plain(changes), "total": changes.total})
+    return _dump({"format": FORMAT, **_plain(changes)})
 
 
 def _owners_used(report: ReportData) -> set[str]:

@@ -3,6 +3,7 @@ comments and reading on GitHub. Every piece of record text goes through md_escap
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from evalcheck.report import labels
@@ -10,6 +11,13 @@ from evalcheck.report.changes import ChangeReport, ItemChange
 from evalcheck.report.model import ReportData
 from evalcheck.report.rows import ActionRow
 from evalcheck.textsafe import md_escape as esc
+
+_PLAIN = re.compile(r"[\w./~^@{}:+=,-]+")
+
+
+def _code(text: str) -> str:
+    """A code span for a path or revision; escaped plain text when it could break out."""
+    return f"`{text}`" if _PLAIN.fullmatch(text) else esc(text)
 
 
 def _table(head: Sequence[str], rows: Iterable[Sequence[object]], right: Sequence[int] = ()
@@ -85,6 +93,12 @@ def render(report: ReportData) -> str:
         out += _table(["evaluation", "recommendations", *map(labels.decision, c.decisions)],
                       [(esc(r.evaluation), r.total, *r.decisions.values())
                        for r in c.by_evaluation], right=tuple(range(1, 7)))
+    if c.recommendations:
+        out += _table(["evaluation", "rec.", "recommendation", "addressed to", "decision",
+                       "actions"],
+                      [(esc(r.evaluation), esc(r.id), esc(labels.short(r.text, 120)),
+                        _who(report, r.addressed_to), esc(labels.decision(r.decision)),
+                        r.actions) for r in c.recommendations], right=(5,))
 
     out += ["## Implementation", "",
             f"Implementation rate: **{labels.percent(i.rate)}** ({i.completed} completed of "
@@ -145,7 +159,8 @@ def render(report: ReportData) -> str:
     out += ["## Ratings by OECD-DAC criterion", ""]
     if report.ratings.criteria:
         out += _table(["criterion", "ratings", "mean", "scale", "mean on scale"],
-                      [(esc(s.criterion), s.count, labels.number(s.mean), esc(s.scale),
+                      [(esc(s.criterion), s.count, labels.number(s.mean),
+                        esc(s.scale.replace("-", labels.DASH)),
                         labels.percent(None if s.mean_percent is None else s.mean_percent / 100))
                        for s in report.ratings.criteria], right=(1, 2, 4))
         out += _table(["evaluation", "criterion", "score", "scale", "label"],
@@ -185,7 +200,7 @@ def _decision(c: ItemChange) -> str:
 def render_changes(changes: ChangeReport, level: int = 1) -> str:
     """The change report for a pull-request summary."""
     h = "#" * level
-    out = [f"{h} Changes to the records since `{esc(changes.base)}`" if changes.base
+    out = [f"{h} Changes to the records since {_code(changes.base)}" if changes.base
            else f"{h} Changes to the records", ""]
     if not changes.total:
         return "\n".join([*out, "No changes to the records.", ""])
@@ -196,7 +211,7 @@ def render_changes(changes: ChangeReport, level: int = 1) -> str:
             out.extend([f"{h}# {title}", "", *lines, ""])
 
     section("Records added", [f"- {esc(r.kind)} **{esc(r.id)}** {esc(r.title)} "
-                              f"(`{esc(r.path)}`)" for r in changes.added])
+                              f"({_code(r.path)})" for r in changes.added])
     section("Records removed", [f"- {esc(r.kind)} **{esc(r.id)}** {esc(r.title)}"
                                 for r in changes.removed])
     section("Decisions", [f"- {_item(c)}: {_decision(c)}" for c in changes.decisions])

@@ -1,0 +1,203 @@
+"""build_report: the numbers every renderer shows, on tiny inline corpora (judged as of
+2024-06-30 unless a case says otherwise)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from conftest import records_from
+from reportkit import OWNERS, action, evaluation, mr, report_of
+
+from evalcheck.report import jsonout
+from evalcheck.report.model import build_report
+
+
+def corpus(*docs: str) -> str:
+    return "\n---\n".join([OWNERS.strip("\n"), *docs])
+
+
+@pytest.mark.parametrize(("statuses", "rate", "completed", "applicable"), [
+    (["completed", "completed", "not-started", "no-longer-applicable"], 2 / 3, 2, 3),
+    (["completed", ""], 0.5, 1, 2),
+    (["no-longer-applicable", "no-longer-applicable"], None, 0, 0),
+    ([], None, 0, 0),
+    (["in-progress"], 0.0, 0, 1),
+])
+def test_implementation_rate(statuses: list[str], rate: float | None, completed: int,
+                             applicable: int) -> None:
+    actions = [action(f"1.{i}", "2025-01", s) for i, s in enumerate(statuses, 1)]
+    report = report_of(corpus(evaluation(), mr(("R1", "accepted", actions))))
+    i = report.implementation
+    assert (i.rate, i.completed, i.applicable, i.total) == (rate, completed, applicable,
+                                                           len(statuses))
+
+
+@pytest.mark.parametrize(("deadline", "status", "overdue", "left"), [
+    ("2024-05", "", 30, None),                 # month deadline: due on 2024-05-31
+    ("2024-06-29", "not-started", 1, None),
+    ("2024-06", "in-progress", None, 0),       # due on 2024-06-30: today, not overdue
+    ("2024-06-30", "", None, 0),
+    ("2023-06-30", "completed", None, None),   # closed actions are never overdue
+    ("2023-06-30", "no-longer-applicable", None, None),
+    ("2024-07-15", "", None, 15),
+    ("", "", None, None),                      # no deadline: neither
+])
+def test_overdue_follows_the_as_of_rule(deadline: str, status: str, overdue: int | None,
+                                        left: int | None) -> None:
+    report = report_of(corpus(evaluation(), mr(("R1", "accepted",
+                                                  [action("1.1", deadline, status)]))))
+    (row,) = report.implementation.actions
+    assert (row.days_overdue, row.days_left) == (overdue, left)
+    assert len(report.implementation.overdue) == (overdue is not None)
+
+
+def test_due_windows_and_ageing() -> None:
+    deadlines = {"1.1": "2024-07-15", "1.2": "2024-09-15", "1.3": "2024-12", "1.4": "2024-06-01",
+                 "1.5": "2024-02-01", "1.6": "2023-10-01", "1.7": "2022-01-01", "1.8": ""}
+    actions = [action(k, v) for k, v in deadlines.items()]
+    i = report_of(corpus(evaluation(), mr(("R1", "accepted", actions)))).implementation
+    assert [a.id for a in i.due_soon] == ["1.1"]
+    assert [a.id for a in i.due_later] == ["1.1", "1.2"]
+    assert [a.id for a in i.overdue] == ["1.7", "1.6", "1.5", "1.4"]   # longest overdue first
+    assert [a.days_overdue for a in i.overdue] == [911, 273, 150, 29]
+    assert i.ageing == {"no-deadline": 1, "not-yet-due": 3, "1-90": 1, "91-180": 1,
+                        "181-365": 1, "over-365": 1}
+
+
+def test_overdue_grouped_by_owner_and_evaluation() -> None:
+    report = report_of(corpus(
+        evaluation("EV-1"), evaluation("EV-2"),
+        mr(("R1", "accepted", [action("1.1", "2024-01", responsible="ana, bo"),
+                               action("1.2", "2024-03", responsible="ana"),
+                               action("1.3", "2024-03", "completed", responsible="bo")])),
+        mr(("R1", "accepted", [action("1.1", "2024-06-01", responsible="bo")]),
+           evaluation="EV-2", ident="MR-2")))
+    i = report.implementation
+    assert [(g.key, g.name, g.count, g.max_days) for g in i.overdue_by_owner] == [
+        ("ana", "Ana Pérez", 2, 151), ("bo", "Bo Li", 2, 151)]
+    assert [(g.key, g.count, g.max_days) for g in i.overdue_by_evaluation] == [
+        ("EV-1", 2, 151), ("EV-2", 1, 29)]
+    assert [(r.evaluation, r.total, r.overdue, r.statuses["completed"],
+             r.statuses["not-reported"]) for r in i.by_evaluation] == [
+        ("EV-1", 3, 2, 1, 2), ("EV-2", 1, 1, 0, 1)]
+
+
+def test_statuses_count_absent_as_not_reported() -> None:
+    actions = [action("1.1", status="completed"), action("1.2"), action("1.3", status="odd")]
+    i = report_of(corpus(evaluation(), mr(("R1", "accepted", actions)))).implementation
+    assert i.statuses == {"not-started": 0, "in-progress": 0, "completed": 1,
+                          "no-longer-applicable": 0, "not-reported": 1, "odd": 1}
+
+
+def test_deadlines_moved() -> None:
+    actions = [action("1.1", "2024-09-30", extra="original_deadline: 2024-03"),
+               action("1.2", "2024-09", extra="original_deadline: 2024-09"),
+               action("1.3", "2024-01-10", extra="original_deadline: 2024-02-10")]
+    moved = report_of(corpus(evaluation(), mr(("R1", "accepted", actions)))).implementation.moved
+    assert [(m.action.id, m.action.original_deadline, m.action.deadline, m.days)
+            for m in moved] == [("1.1", "2024-03", "2024-09-30", 183),
+                                ("1.3", "2024-02-10", "2024-01-10", -31)]
+
+
+def test_coverage_counts_every_decision() -> None:
+    report = report_of(corpus(
+        evaluation("EV-1", ("R1", "R2", "R3", "R4", "R5")),
+        mr(("R1", "accepted", [action("1.1")]), ("R2", "partially-accepted", []),
+           ("R3", "rejected", []), ("R4", "", [])),
+        evaluation("EV-2", ("A",))))
+    c = report.coverage
+    assert (c.total, c.answered) == (6, 4)
+    assert c.decisions == {"accepted": 1, "partially-accepted": 1, "rejected": 1,
+                           "no-decision": 1, "not-answered": 2}
+    assert [(r.evaluation, r.total, r.decisions["not-answered"]) for r in c.by_evaluation] == [
+        ("EV-1", 5, 1), ("EV-2", 1, 1)]
+    assert [(r.id, r.decision, r.actions) for r in c.recommendations][:2] == [
+        ("R1", "accepted", 1), ("R2", "partially-accepted", 0)]
+
+
+def test_answers_to_recommendations_the_evaluation_lacks_still_count() -> None:
+    report = report_of(corpus(mr(("R9", "accepted", [action("9.1", "2024-01")]),
+                                 evaluation="EV-GONE")))
+    assert report.coverage.total == 1 and report.implementation.total == 1
+    assert report.portfolio.evaluations == ()
+
+
+def test_portfolio_by_year_type_and_status() -> None:
+    report = report_of(corpus(
+        evaluation("EV-A", (), extra="report_date: 2021-05-20\ntype: final"),
+        evaluation("EV-B", (), "ongoing", extra="year: 2021"),
+        evaluation("EV-C", (), "planned", extra="report_date: 2019-02"),
+        evaluation("EV-D", ())))
+    p = report.portfolio
+    assert p.by_year == {"2019": 1, "2021": 2, "not-stated": 1}
+    assert p.by_status == {"planned": 1, "ongoing": 1, "completed": 2}
+    assert p.by_type == {"final": 1, "not-stated": 3}
+    assert [e.id for e in p.evaluations] == ["EV-A", "EV-B", "EV-C", "EV-D"]
+
+
+@pytest.mark.parametrize(("extra", "status", "since", "days"), [
+    ("report_date: 2024-01-15", "completed", "2024-01-15", 167),
+    ("report_date: 2024-01", "completed", "2024-01-31", 151),
+    ("year: 2023", "completed", "2023-12-31", 182),
+    ("", "completed", "", None),
+])
+def test_missing_responses(extra: str, status: str, since: str, days: int | None) -> None:
+    (m,) = report_of(corpus(evaluation("EV-1", ("R1", "R2"), status, extra=extra))
+                     ).missing_responses
+    assert (m.evaluation, m.since, m.days, m.recommendations) == ("EV-1", since, days, 2)
+
+
+@pytest.mark.parametrize("docs", [
+    (evaluation("EV-1", ("R1",), "ongoing"),),
+    (evaluation("EV-1", ()),),
+    (evaluation("EV-1"), mr(("R1", "", []))),
+])
+def test_no_missing_response(docs: tuple[str, ...]) -> None:
+    assert report_of(corpus(*docs)).missing_responses == ()
+
+
+def _rated(ident: str, scale: tuple[int, int], scores: dict[str, int]) -> str:
+    lines = [f"ratings:\n  scale: {{min: {scale[0]}, max: {scale[1]}}}\n  scores:"]
+    lines += [f"    - {{criterion: {c}, score: {s}}}" for c, s in scores.items()]
+    return evaluation(ident, (), extra="\n".join(lines))
+
+
+def test_ratings_by_criterion() -> None:
+    report = report_of(corpus(_rated("EV-1", (1, 4), {"impact": 2, "relevance": 4}),
+                              _rated("EV-2", (1, 4), {"relevance": 3, "Coherence": 1}),
+                              _rated("EV-3", (1, 6), {"impact": 6})))
+    summary = {c.criterion: (c.count, c.mean, c.scale, c.mean_percent)
+               for c in report.ratings.criteria}
+    assert list(summary) == ["relevance", "coherence", "impact"]    # OECD-DAC order
+    assert summary["relevance"] == (2, 3.5, "1-4", pytest.approx(500 / 6))
+    assert summary["coherence"] == (1, 1.0, "1-4", 0.0)
+    assert summary["impact"] == (2, None, "mixed", pytest.approx((100 / 3 + 100) / 2))
+    assert [(s.evaluation, s.criterion, s.score) for s in report.ratings.scores] == [
+        ("EV-1", "relevance", 4), ("EV-1", "impact", 2), ("EV-2", "relevance", 3),
+        ("EV-2", "coherence", 1), ("EV-3", "impact", 6)]
+
+
+def test_malformed_records_do_not_break_the_report() -> None:
+    text = corpus("kind: evaluation\nid: EV-1\nrecommendations: oops",
+                  "kind: management-response\nid: MR-1\nevaluation: EV-1\nresponses:\n"
+                  "  - 3\n  - recommendation: 2\n    actions: [1, {id: 1, deadline: 5}]",
+                  "kind: evaluation\nid: EV-2\nratings: {scores: [{criterion: x, score: a}]}",
+                  ": not yaml [")
+    report = report_of(text)
+    assert report.implementation.total == 1
+    assert report.coverage.recommendations[0].id == "2"
+
+
+def test_output_does_not_depend_on_record_order() -> None:
+    text = corpus(evaluation("EV-1", ("R1", "R2")), evaluation("EV-2", ("A",)),
+                  mr(("R1", "accepted", [action("1.1", "2024-01"), action("1.2", "2024-08")]),
+                     ("R2", "rejected", [])),
+                  _rated("EV-3", (1, 4), {"impact": 2}))
+    records = records_from(text)
+    first = jsonout.render(build_report(records, [], dt.date(2024, 6, 30)))
+    for seed in range(5):
+        shuffled = records[:]
+        random.Random(seed).shuffle(shuffled)
+        assert jsonout.render(build_report(shuffled, [], dt.date(2024, 6, 30))) == first
