@@ -106,71 +106,106 @@ def test_documented_workflow_snippet_is_valid_against_this_action(tmp_path: Path
 HARDENED = [*WORKFLOWS, WORKFLOW_SNIPPET]
 
 
-@pytest.mark.parametrize("path", HARDENED, ids=lambda p: p.name)
-def test_no_pull_request_target(path: Path) -> None:
-    assert "pull_request_target" not in triggers(load(path))
-    code = [line for line in path.read_text(encoding="utf-8").splitlines()
-            if not line.lstrip().startswith("#")]
-    assert not any("pull_request_target" in line for line in code)
-
-
-@pytest.mark.parametrize("path", HARDENED, ids=lambda p: p.name)
-def test_permissions_are_read_only_at_the_top_and_declared_per_job(path: Path) -> None:
-    workflow = load(path)
-    top = workflow.get("permissions")
-    assert isinstance(top, dict), "declare `permissions:` at the top of the workflow"
-    assert set(top.values()) <= READ_ONLY, top
-    for name, job in workflow["jobs"].items():
-        assert isinstance(job.get("permissions"), dict), f"job {name} declares no permissions"
-
-
-@pytest.mark.parametrize("path", HARDENED, ids=lambda p: p.name)
-def test_pull_request_jobs_get_no_write_token_and_no_secrets(path: Path) -> None:
-    workflow = load(path)
-    if "pull_request" not in triggers(workflow):
-        pytest.skip("not run on pull requests")
-    text = path.read_text(encoding="utf-8")
-    assert "secrets." not in text and "secrets[" not in text
-    assert "github.token" not in text and "GITHUB_TOKEN" not in text
-    for name, job in workflow["jobs"].items():
-        granted = job["permissions"]
-        assert set(granted.values()) <= READ_ONLY, f"job {name} gets {granted}"
-
-
-@pytest.mark.parametrize("path", HARDENED, ids=lambda p: p.name)
-def test_checkout_does_not_keep_the_token(path: Path) -> None:
-    checkouts = [step for _, step in steps(load(path))
-                 if str(step.get("uses", "")).startswith("actions/checkout@")]
-    assert checkouts
-    for step in checkouts:
-        assert step.get("with", {}).get("persist-credentials") is False, step
-
-
 def _uses_lines(text: str) -> list[tuple[str, str]]:
     """(reference, rest of the line) for every `uses:` in a YAML file."""
     return [(m.group(1), m.group(2)) for m in
             re.finditer(r"(?m)^\s*(?:-\s*)?uses:\s*(\S+)(.*)$", text)]
 
 
-@pytest.mark.parametrize("path", [*HARDENED, ACTION], ids=lambda p: p.name)
-def test_every_action_is_pinned(path: Path) -> None:
-    uses = _uses_lines(path.read_text(encoding="utf-8"))
-    assert uses
-    for ref, rest in uses:
+def unpinned(text: str) -> list[str]:
+    """Actions not pinned to a commit SHA (with a `# vX.Y.Z` comment) or an exact version."""
+    out = []
+    for ref, rest in _uses_lines(text):
         if ref.startswith("./"):
             continue
         if SHA_PIN.match(ref):
-            assert re.match(r"\s+# v\d+\.\d+\.\d+$", rest), f"{ref}: say the version: # vX.Y.Z"
-        else:
-            assert VERSION_PIN.match(ref), f"{ref} is not pinned to a commit SHA or exact version"
+            if not re.match(r"\s+# v\d+\.\d+\.\d+$", rest):
+                out.append(f"{ref}: say the version in a comment, # vX.Y.Z")
+        elif not VERSION_PIN.match(ref):
+            out.append(f"{ref}: not pinned to a commit SHA or an exact version")
+    return out
+
+
+def hardening_violations(text: str) -> list[str]:
+    """Every way a workflow breaks the CI-hardening rules, in words."""
+    workflow = yaml.safe_load(text)
+    if True in workflow:  # YAML 1.1 reads the key `on` as a boolean
+        workflow["on"] = workflow.pop(True)
+    found: list[str] = []
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    on_pull_request = "pull_request" in triggers(workflow)
+    if "pull_request_target" in triggers(workflow) or "pull_request_target" in code:
+        found.append("runs on pull_request_target")
+    top = workflow.get("permissions")
+    if not isinstance(top, dict) or not set(top.values()) <= READ_ONLY:
+        found.append(f"top-level permissions are not read-only: {top!r}")
+    if "group" not in (workflow.get("concurrency") or {}):
+        found.append("no concurrency group")
+    if on_pull_request and re.search(r"secrets\.|secrets\[|github\.token|GITHUB_TOKEN", code):
+        found.append("a pull-request workflow names a secret or the token")
+    for name, job in workflow["jobs"].items():
+        granted = job.get("permissions")
+        if not isinstance(granted, dict):
+            found.append(f"job {name}: no permissions")
+        elif on_pull_request and not set(granted.values()) <= READ_ONLY:
+            found.append(f"job {name}: write permissions on pull requests: {granted}")
+        if not 0 < job.get("timeout-minutes", 0) <= 60:
+            found.append(f"job {name}: no timeout-minutes")
+        for step in job.get("steps", []):
+            if str(step.get("uses", "")).startswith("actions/checkout@") and \
+                    (step.get("with") or {}).get("persist-credentials") is not False:
+                found.append(f"job {name}: checkout keeps the token (persist-credentials)")
+    return found + unpinned(text)
 
 
 @pytest.mark.parametrize("path", HARDENED, ids=lambda p: p.name)
-def test_jobs_have_timeouts_and_runs_have_a_concurrency_group(path: Path) -> None:
-    workflow = load(path)
-    assert "group" in workflow.get("concurrency", {})
-    for name, job in workflow["jobs"].items():
-        assert 0 < job.get("timeout-minutes", 0) <= 60, f"job {name} has no timeout"
+def test_workflow_follows_the_hardening_rules(path: Path) -> None:
+    assert hardening_violations(path.read_text(encoding="utf-8")) == []
+
+
+def test_every_workflow_checks_out_without_keeping_the_token() -> None:
+    for path in HARDENED:
+        assert "persist-credentials: false" in path.read_text(encoding="utf-8"), path.name
+
+
+def test_the_hardening_rules_catch_a_careless_workflow() -> None:
+    careless = """
+on:
+  pull_request_target:
+  pull_request:
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+    steps:
+      - uses: actions/checkout@v4
+      - uses: some/action@11bd71901bbe5b1630ceea73d27597364c9af683
+      - run: echo "${{ secrets.DEPLOY_KEY }}"
+  other:
+    runs-on: ubuntu-latest
+    timeout-minutes: 5
+    steps:
+      - uses: ./local-action
+"""
+    assert hardening_violations(careless) == [
+        "runs on pull_request_target",
+        "top-level permissions are not read-only: None",
+        "no concurrency group",
+        "a pull-request workflow names a secret or the token",
+        "job build: write permissions on pull requests: {'contents': 'write'}",
+        "job build: no timeout-minutes",
+        "job build: checkout keeps the token (persist-credentials)",
+        "job other: no permissions",
+        "actions/checkout@v4: not pinned to a commit SHA or an exact version",
+        "some/action@11bd71901bbe5b1630ceea73d27597364c9af683: say the version in a comment, "
+        "# vX.Y.Z",
+    ]
+
+
+def test_the_action_pins_its_actions() -> None:
+    assert unpinned(ACTION.read_text(encoding="utf-8")) == []
+    assert _uses_lines(ACTION.read_text(encoding="utf-8"))
 
 
 def test_only_the_pages_deploy_job_can_write() -> None:
