@@ -149,7 +149,7 @@ def _upcoming(report: ReportData) -> str:
         rows = [[(esc(m.action.evaluation), None, "id"), (esc(m.action.id), None, "id"),
                  (f'<span class="clamp">{esc(m.action.text)}</span>', None, "text"),
                  (esc(m.action.original_deadline), None, ""), (esc(m.action.deadline), None, ""),
-                 (labels.days(m.days) if m.days is not None else "", m.days, "num"),
+                 (labels.shift(m.days), m.days, "num"),
                  (badge(m.action.status, labels.status(m.action.status)), None, "")]
                 for m in i.moved]
         body.append(table("t-moved", "Actions whose deadline was moved", [

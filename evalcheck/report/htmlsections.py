@@ -216,7 +216,7 @@ def changes_section(changes: ChangeReport) -> str:
                                ("Actions reopened", changes.reopened),
                                ("Other status changes", changes.status_changed))],
         ("Deadlines moved", [f"{_item(c)}: {esc(c.old) or 'none'} → {esc(c.new) or 'none'}"
-                             + (f" ({c.days:+,} days)" if c.days is not None else "")
+                             + (f" ({labels.shift(c.days)})" if c.days is not None else "")
                              for c in changes.deadlines_moved]),
         ("Owners changed", [f"{esc(o.kind)} <strong>{esc(o.item or o.record)}</strong>: "
                             f"{esc(', '.join(o.old)) or 'none'} → "

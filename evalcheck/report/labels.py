@@ -66,6 +66,11 @@ def days(n: int | None) -> str:
     return "" if n is None else f"{n:,} day" + ("" if n == 1 else "s")
 
 
+def shift(n: int | None) -> str:
+    """A signed number of days: `+90 days` (later) or `-31 days` (earlier)."""
+    return "" if n is None else f"{n:+,} day" + ("" if abs(n) == 1 else "s")
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else many or word + 's'}"
 

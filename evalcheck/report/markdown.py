@@ -139,7 +139,7 @@ def render(report: ReportData) -> str:
                        "responsible", "status"],
                       [(esc(m.action.evaluation), esc(m.action.id),
                         esc(m.action.original_deadline), esc(m.action.deadline),
-                        labels.days(m.days) if m.days is not None else "",
+                        labels.shift(m.days),
                         _who(report, m.action.responsible), esc(labels.status(m.action.status)))
                        for m in i.moved], right=(4,))
     else:
@@ -225,7 +225,7 @@ def render_changes(changes: ChangeReport, level: int = 1) -> str:
                         for c in items])
     section("Deadlines moved", [
         f"- {_item(c)}: {esc(c.old) or 'none'} → {esc(c.new) or 'none'}"
-        f"{f' ({c.days:+,} days)' if c.days is not None else ''}"
+        f"{f' ({labels.shift(c.days)})' if c.days is not None else ''}"
         for c in changes.deadlines_moved])
     section("Owners changed", [
         f"- {esc(o.kind)} {esc(o.item or o.record)}"

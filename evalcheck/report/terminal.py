@@ -72,14 +72,16 @@ def render_changes(changes: ChangeReport) -> str:
         lines.append(f"  decision on {clean(ch.recommendation)} ({clean(ch.response)}): "
                      f"{clean(labels.decision(ch.old or 'no-decision'))} -> "
                      f"{clean(labels.decision(ch.new or 'no-decision'))}")
-    groups = (("action added", changes.actions_added), ("action removed", changes.actions_removed),
-              ("action closed", changes.closed), ("action reopened", changes.reopened),
-              ("status changed", changes.status_changed),
-              ("deadline moved", changes.deadlines_moved))
-    for word, items in groups:
+    groups = (("action added", changes.actions_added, str),
+              ("action removed", changes.actions_removed, str),
+              ("action closed", changes.closed, labels.status),
+              ("action reopened", changes.reopened, labels.status),
+              ("status changed", changes.status_changed, labels.status),
+              ("deadline moved", changes.deadlines_moved, str))
+    for word, items, name in groups:
         for ch in items:
-            move = f": {clean(ch.old or 'none')} -> {clean(ch.new or 'none')}" if ch.old or \
-                ch.new else ""
+            move = (f": {clean(name(ch.old) or 'none')} -> {clean(name(ch.new) or 'none')}"
+                    if ch.old or ch.new else "")
             lines.append(f"  {word} {clean(ch.action)} ({clean(ch.response)}, "
                          f"{clean(ch.recommendation)}){move}")
     for o in changes.owners_changed:
