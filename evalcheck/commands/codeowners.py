@@ -10,7 +10,7 @@ import click
 from evalcheck.cli import EXIT_OK, EXIT_PROBLEMS, _config, config_option, friendly_errors
 
 
-@click.command()
+@click.command(short_help="Write or check .github/CODEOWNERS from the records' owners.")
 @click.option("--check", is_flag=True,
               help="Write nothing; exit 1 and show the difference when the file is stale.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),

@@ -112,7 +112,7 @@ schema_dir_option = click.option(
     help="Where the JSON Schemas are, relative to the repository root (for the modeline).")
 
 
-@click.group()
+@click.group(short_help="Start a record from a skeleton, or add an owner.")
 def new() -> None:
     """Start a record from a skeleton that passes lint once its TODO- values are filled."""
 
@@ -128,7 +128,10 @@ def new() -> None:
 @friendly_errors
 def new_evaluation(ident: str, owner: str, title: str | None, status: str, out: str | None,
                    schema_dir: str) -> None:
-    """Write a new evaluation record ID (e.g. EV-2024-ROBA-PMM)."""
+    """Write a new evaluation record with id ID.
+
+    ID is stable and unique among evaluations, e.g. EV-2024-ROBA-PMM.
+    """
     from evalcheck import skeleton
 
     _check_id(ident, "evaluation id")
@@ -151,7 +154,10 @@ def new_evaluation(ident: str, owner: str, title: str | None, status: str, out: 
 @friendly_errors
 def new_management_response(ident: str, evaluation_id: str, owner: str, out: str | None,
                             schema_dir: str) -> None:
-    """Write a new management response ID, one answer per recommendation of the evaluation."""
+    """Write a new management response with id ID.
+
+    It answers each recommendation of the evaluation, with one action to complete per answer.
+    """
     from evalcheck import skeleton
 
     _check_id(ident, "management response id")
@@ -187,7 +193,10 @@ def new_management_response(ident: str, evaluation_id: str, owner: str, out: str
 @friendly_errors
 def new_project(ident: str, owner: str, title: str | None, out: str | None,
                 schema_dir: str) -> None:
-    """Write a new project record ID (e.g. PRJ-RICOMI)."""
+    """Write a new project record with id ID.
+
+    ID is stable and unique among projects, e.g. PRJ-RICOMI.
+    """
     from evalcheck import skeleton
 
     _check_id(ident, "project id")
@@ -215,7 +224,10 @@ def new_project(ident: str, owner: str, title: str | None, out: str | None,
 @friendly_errors
 def new_owner(ident: str, name: str, type_: str, email: str | None, github: str | None,
               parent: str | None, role: str | None, registry: str | None) -> None:
-    """Add owner ID to the owners registry, keeping its comments and layout."""
+    """Add an owner to the owners registry.
+
+    The registry keeps its comments and layout; evalcheck refuses rather than reformat it.
+    """
     from evalcheck.loading import write_atomic
     from evalcheck.registry_edit import RegistryEditError, add_owner
 
@@ -262,7 +274,7 @@ def _registry_path(repo: _Repo, registry: str | None) -> Path:
     return repo.root / repo.config.records[0] / "owners.yaml"
 
 
-@click.command()
+@click.command(short_help="Print or export the JSON Schemas of the records.")
 @click.argument("kind", required=False, type=click.Choice(KINDS))
 @click.option("--export", "export_dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Write the schema files (all kinds, or KIND) into DIR, as shipped.")
