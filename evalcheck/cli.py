@@ -28,12 +28,13 @@ def friendly_errors(func: F) -> F:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from evalcheck.baseline import BaselineError
+        from evalcheck.checks import PluginError
         from evalcheck.config import ConfigError
         from evalcheck.discover import UsageError
 
         try:
             return func(*args, **kwargs)
-        except (ConfigError, UsageError, BaselineError) as exc:
+        except (ConfigError, UsageError, BaselineError, PluginError) as exc:
             _fail(str(exc))
         except BrokenPipeError:  # pragma: no cover - `evalcheck lint | head`
             sys.exit(EXIT_OK)
@@ -218,6 +219,7 @@ def lint(paths: tuple[str, ...], fmt: str | None, as_of: str | None, config_path
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
               default="text", show_default=True)
+@friendly_errors
 def rules(fmt: str) -> None:
     """List every check: name, family, default severity and summary."""
     import json
@@ -242,6 +244,7 @@ def rules(fmt: str) -> None:
 
 @main.command()
 @click.argument("name")
+@friendly_errors
 def explain(name: str) -> None:
     """Print one check's documentation, with a bad and a good example."""
     from evalcheck import checks

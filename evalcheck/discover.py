@@ -44,6 +44,9 @@ def repository_sources(config: Config) -> list[Source]:
     seen: dict[str, Source] = {}
     for entry in (*config.records, *config.owners):
         base = config.root / entry
+        if config.source != "defaults" and not base.exists():
+            raise UsageError(f"{config.source}: the records path {entry!r} does not exist "
+                             f"in {config.root}")
         paths = _walk(base) if base.is_dir() else [base] if base.is_file() else []
         for path in paths:
             source = Source(path, _shown(path, config.root))

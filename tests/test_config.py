@@ -242,3 +242,35 @@ def test_bad_command_line_check_name_is_exit_2(project: Path) -> None:
     result = run_cli("lint", "--select", "deadlines,nope", cwd=project)
     assert result.returncode == 2
     assert result.stderr == "evalcheck: error: --select: no such check: 'nope'\n"
+
+
+def test_a_mistyped_records_path_is_an_error_not_an_empty_run(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.evalcheck]\nrecords = ["recrods"]\n')
+    result = run_cli("lint", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "the records path 'recrods' does not exist" in result.stderr
+
+
+def test_blank_decision_and_status_mean_not_yet(tmp_path: Path) -> None:
+    problems = lint_text("""
+        kind: evaluation
+        id: EV-1
+        title: T
+        status: completed
+        owner: u
+        recommendations:
+          - {id: R1, text: Do it., addressed_to: [u]}
+        ---
+        kind: management-response
+        id: MR-1
+        evaluation: EV-1
+        owner: u
+        responses:
+          - recommendation: R1
+            decision:
+            actions:
+              - {id: "1.1", description: Do it, responsible: [u], deadline: 2030-01, status: }
+    """)
+    checks = {p.check for p in problems}
+    assert "schema" not in checks
+    assert "unanswered-recommendation" in checks

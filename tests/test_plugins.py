@@ -76,3 +76,15 @@ def test_without_plugin_the_check_is_unknown(tmp_path: Path) -> None:
     result = run_cli("explain", "missing-criteria", cwd=tmp_path)
     assert result.returncode == 2
     assert "no such check" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_broken_plugin_is_a_one_line_error(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    _install_plugin(site)
+    (site / "acme_checks.py").write_text("raise ImportError('acme needs numpy')\n")
+    env = {"PYTHONPATH": str(site)}
+    result = run_cli("rules", cwd=tmp_path, env=env)
+    assert result.returncode == 2
+    assert "plugin 'acme' (acme_checks) failed to load" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -86,11 +86,19 @@ def _build() -> dict[str, Check]:
     return registry
 
 
+class PluginError(RuntimeError):
+    """A plugin in the `evalcheck.checks` group that cannot be loaded."""
+
+
 def _load_plugins() -> None:
     from importlib.metadata import entry_points
 
     for ep in entry_points(group="evalcheck.checks"):
-        ep.load()
+        try:
+            ep.load()
+        except Exception as exc:  # a third party's bug must not look like evalcheck's
+            raise PluginError(f"the plugin {ep.name!r} ({ep.value}) failed to load: "
+                              f"{type(exc).__name__}: {exc}") from None
 
 
 _REGISTRY: dict[str, Check] | None = None
