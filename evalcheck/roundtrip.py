@@ -91,15 +91,17 @@ def transfer(original: str, before: str, after: str) -> str | None:
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, b, a, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
+        previous = where[i1 - 1] if i1 > 0 else None
+        following = where[i1] if i1 < len(b) else None
         if i1 < i2:
-            mapped = where[i1:i2]
-            if None in mapped or mapped != list(range(mapped[0], mapped[0] + len(mapped))):
+            mapped = [m for m in where[i1:i2] if m is not None]
+            if len(mapped) != i2 - i1 or mapped != list(range(mapped[0], mapped[0] + i2 - i1)):
                 return None
             start, end = mapped[0], mapped[-1] + 1
-        elif i1 > 0 and where[i1 - 1] is not None:
-            start = end = where[i1 - 1] + 1
-        elif i1 < len(b) and where[i1] is not None:
-            start = end = where[i1]
+        elif previous is not None:
+            start = end = previous + 1
+        elif following is not None:
+            start = end = following
         elif i1 == 0:
             start = end = 0
         else:

@@ -7,7 +7,7 @@ import difflib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -51,7 +51,8 @@ def _find_evaluation(corpus: Corpus, ident: str) -> Record:
     raise UsageError(f"no evaluation with id {ident!r} in the records{hint}")
 
 
-def _registry(corpus: Corpus, root: Path, option: str | None) -> tuple[Path, str | None, list]:
+def _registry(corpus: Corpus, root: Path, option: str | None
+              ) -> tuple[Path, str | None, list[dict[str, Any]]]:
     """The owners file new owners go to, its text (None if it does not exist yet), and the
     owners to match names against (every registry of the repository, plus that file)."""
     from evalcheck.yamlload import parse

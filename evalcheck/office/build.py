@@ -107,11 +107,11 @@ def _recommendation_ids(matrix: Matrix, existing: list[Mapping[str, Any]],
                         notes: list[Note]) -> list[str]:
     """The evaluation's id for each numbered recommendation (R3 for "No. 3")."""
     by_number: dict[str, str] = {}
-    for rec in existing:
-        ident = rec.get("id")
+    for item in existing:
+        ident = item.get("id")
         if isinstance(ident, str) and _digits(ident):
             by_number.setdefault(_digits(ident), ident)
-    texts = {rec.get("id"): rec.get("text") for rec in existing}
+    texts = {item.get("id"): item.get("text") for item in existing}
     out = []
     for rec in matrix.recommendations:
         number = rec.number.lstrip("0") or "0"

@@ -74,8 +74,8 @@ def parse_when(text: str, day_first: bool | None = True) -> str | None:
             return None
         return _iso(year, b, a) if day_first else _iso(year, a, b)
     if m := _MONTH_YEAR_NUMERIC.fullmatch(s):
-        month, year = (m[1], m[2]) if m[1] else (m[4], m[3])
-        return _iso(int(year), int(month))
+        month_text, year_text = (m[1], m[2]) if m[1] else (m[4], m[3])
+        return _iso(int(year_text), int(month_text))
     if (m := _DAY_MONTH_YEAR.fullmatch(s)) and m[2] in MONTHS:
         return _iso(int(m[3]), MONTHS[m[2]], int(m[1]))
     if (m := _MONTH_DAY_YEAR.fullmatch(s)) and m[1] in MONTHS:

@@ -104,9 +104,10 @@ def _summary_sheet(sheet: Any, report: Implementation, as_of: dt.date) -> None:
     _header(sheet, row, ("Evaluation", "Actions", "Completed", "Overdue"))
     for line in report.by_evaluation:
         row += 1
-        values = (line.evaluation, line.total, line.statuses.get("completed", 0), line.overdue)
-        for col, value in enumerate(values, 1):
-            _put(sheet, row, col, value)
+        cells_of_line = (line.evaluation, line.total, line.statuses.get("completed", 0),
+                         line.overdue)
+        for col, cell in enumerate(cells_of_line, 1):
+            _put(sheet, row, col, cell)
     sheet.column_dimensions["A"].width = max(
         [22, *(len(line.evaluation) + 2 for line in report.by_evaluation)])
     for letter in "BCD":
