@@ -77,7 +77,11 @@ def _action_id(action: dict[str, Any]) -> str:
 def find_action(records: Iterable[Record], ref: ActionRef) -> tuple[Record, int, int]:
     """The record and the (response, action) list positions of the action named by ref."""
     responses = [r for r in records if r.kind == "management-response"]
-    record = next((r for r in responses if r.id == ref.response), None)
+    same = [r for r in responses if r.id == ref.response]
+    if len(same) > 1:
+        raise NotFound(f"{ref.response} is the id of {len(same)} records ("
+                       + ", ".join(r.path for r in same) + "); give one of them another id")
+    record = same[0] if same else None
     if record is None:
         close = difflib.get_close_matches(ref.response, [r.id for r in responses], n=3)
         hint = f"; did you mean {' or '.join(close)}?" if close else (

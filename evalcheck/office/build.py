@@ -132,8 +132,14 @@ def _recommendation_ids(matrix: Matrix, existing: list[Mapping[str, Any]],
 def build(matrix: Matrix, evaluation: Mapping[str, Any], owners: OwnerIndex, response_id: str,
           source: str) -> Imported:
     """The records for a matrix answering `evaluation` (its data as a mapping)."""
-    existing = [r for r in evaluation.get("recommendations") or [] if isinstance(r, Mapping)]
+    given = evaluation.get("recommendations")
+    existing = [r for r in given if isinstance(r, Mapping)] if isinstance(given, list) else []
     builder = _Builder(matrix, owners)
+    fill = given is None or given == []
+    if not fill and not existing:
+        first = matrix.recommendations[0].where if matrix.recommendations else Where("table", 1)
+        builder.notes.append(Note(first, "the evaluation's recommendations field is not a list "
+                                         "of recommendations: left as it is"))
     rec_ids = _recommendation_ids(matrix, existing, builder.notes)
     response: dict[str, Any] = {"kind": "management-response", "id": response_id,
                                 "evaluation": str(evaluation.get("id", ""))}
@@ -155,8 +161,8 @@ def build(matrix: Matrix, evaluation: Mapping[str, Any], owners: OwnerIndex, res
         response["comments"] = matrix.comments
     pairs = list(zip(matrix.recommendations, rec_ids, strict=True))
     response["responses"] = [builder.response(rec, ident) for rec, ident in pairs]
-    recommendations = None if existing else [
-        builder.recommendation(rec, ident) for rec, ident in pairs]
+    recommendations = [builder.recommendation(rec, ident) for rec, ident in pairs] \
+        if fill else None
     response["source"] = source
     if matrix.language:
         response["language"] = matrix.language

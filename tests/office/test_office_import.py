@@ -292,3 +292,17 @@ def test_a_document_without_a_matrix(seed_repo: Path, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "found no management response matrix" in result.stderr
     assert not (seed_repo / "records/responses").exists()
+
+
+def test_recommendations_that_are_not_a_list_are_left_alone(seed_repo: Path,
+                                                            tmp_path: Path) -> None:
+    odd = BARE_EVALUATION + "recommendations: see the report, annex 2\n"
+    (seed_repo / EVALUATION).write_text(odd, encoding="utf-8")
+    docx = seed_docx(tmp_path / "one.docx", seed002.RECOMMENDATIONS[:1])
+    result = run_cli("import", "matrix", str(docx), "--evaluation", "EV-2022-ROBA-UNNM",
+                     cwd=seed_repo)
+    assert result.returncode == 1
+    assert "the evaluation's recommendations field is not a list of recommendations: left " \
+           "as it is" in result.stdout
+    assert (seed_repo / EVALUATION).read_text(encoding="utf-8") == odd
+    assert load(seed_repo / RESPONSE)["responses"][0]["recommendation"] == "R1"

@@ -234,3 +234,12 @@ def test_the_bundled_seed_002_record(tmp_path: Path) -> None:
     assert lines[at - 1] == "          - pmm-focal-points"
     assert lines[at + 5] == '      - id: "4.2"'
     assert run_cli("validate", cwd=root).returncode == 0
+
+
+def test_a_response_id_used_twice_is_not_guessed(response: Path) -> None:
+    write_files(response, {"records/responses/copy.yaml": RECORD})
+    result = run_cli("set", "MR-1#1.2", "status=completed", cwd=response)
+    assert result.returncode == 2
+    assert "MR-1 is the id of 2 records (records/responses/copy.yaml, " \
+           "records/responses/mr1.yaml)" in result.stderr
+    assert (response / PATH).read_text(encoding="utf-8") == RECORD
