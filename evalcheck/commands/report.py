@@ -117,7 +117,11 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
         folder = Path(out_dir)
         written = []
         for name in chosen or list(FILES):
-            write_atomic(folder / FILES[name], renderer(name)(data))
+            target = folder / FILES[name]
+            try:
+                write_atomic(target, renderer(name)(data))
+            except OSError as exc:
+                raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
             written.append(FILES[name])
         click.echo(f"Wrote {', '.join(written)} to {folder}", err=True)
     elif chosen:

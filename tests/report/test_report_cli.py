@@ -136,3 +136,12 @@ def test_report_on_named_files_only() -> None:
     assert data["implementation"]["total"] == 0
     assert {p["path"] for p in data["data_quality"]["problems"]} == {
         "records/evaluations/EV-2021-BOL-IDF.yaml"}
+
+
+def test_unwritable_out_folder_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    done = run_cli("report", "--as-of", SEED_AS_OF, "--out", str(blocker / "sub"))
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"evalcheck: error: cannot write {blocker / 'sub'}")
+    assert "Traceback" not in done.stderr
