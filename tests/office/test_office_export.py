@@ -12,7 +12,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from conftest import REPO, SEED_AS_OF, run_cli, write_files
+from conftest import SEED_AS_OF, run_cli, write_files
 
 from evalcheck.office.tracker import COLUMNS, HEADERS
 from evalcheck.office.workbook import OVERDUE_FILL
@@ -194,8 +194,8 @@ def test_the_bundled_records(tmp_path: Path) -> None:
     assert all(sheet.cell(row=r, column=15).value > 0 for r in range(2, 24))
 
 
-def test_a_name_that_is_not_a_workbook_is_refused() -> None:
-    result = run_cli("export", "xlsx", "tracker.csv", cwd=REPO)
+def test_a_name_that_is_not_a_workbook_is_refused(repo: Path) -> None:
+    result = run_cli("export", "xlsx", "tracker.csv", cwd=repo)
     assert result.returncode == 2
     assert "should end in .xlsx" in result.stderr
-    assert not (REPO / "tracker.csv").exists()
+    assert not (repo / "tracker.csv").exists()
