@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from evalcheck.checks.templates import PLACEHOLDER_PREFIX
 from evalcheck.problems import DataPath
-
-PLACEHOLDER_PREFIX = "TODO-"
 FOLDERS = {"evaluation": "evaluations", "management-response": "responses",
            "project": "projects"}
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._/()&'-]*$")

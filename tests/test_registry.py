@@ -40,7 +40,8 @@ CATALOGUE = [
     ("consistency", "completed-without-date", "warning"),
 ]
 # Checks of ours beyond the catalogue.
-EXTRA = [("suppressions", "unused-suppression", "warning")]
+EXTRA = [("suppressions", "unused-suppression", "warning"),
+         ("templates", "placeholder-text", "error")]
 
 # Options the catalogue promises, with their defaults.
 OPTIONS = {

@@ -19,7 +19,7 @@ Scope = Literal["record", "corpus", "source"]
 
 # One module per family; "syntax" holds the yaml family, "structure" the schema family.
 FAMILY_MODULES = ("syntax", "structure", "owners", "duplicates", "deadlines", "references",
-                  "consistency", "suppressions")
+                  "consistency", "templates", "suppressions")
 
 
 @dataclass(frozen=True, slots=True)
