@@ -254,9 +254,10 @@ def test_action_scripts_take_inputs_only_through_the_environment() -> None:
     assert {"problems", "exit-code"} <= set(action["outputs"])
 
 
+@pytest.mark.parametrize("page_name", ["README.md", "docs/ci.md"])
 @pytest.mark.parametrize("snippet", ["pre-commit-config.yaml", "evalcheck-workflow.yml"])
-def test_docs_show_the_tested_snippets_unchanged(snippet: str) -> None:
-    """docs/ci.md (merged into the README) shows the very files the tests run."""
-    page = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+def test_docs_show_the_tested_snippets_unchanged(snippet: str, page_name: str) -> None:
+    """The README and docs/ci.md show the very files the tests run."""
+    page = (REPO / page_name).read_text(encoding="utf-8")
     text = (REPO / "docs" / "snippets" / snippet).read_text(encoding="utf-8")
     assert f"```yaml\n{text}```\n" in page
