@@ -24,10 +24,18 @@ class Source:
 
 
 def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Relative to the root. A link that leads out of the repository, nowhere, or in a loop
+    is shown where it sits (its folder resolved, its own name kept): its problem points at it."""
+    for candidate in (path, path.parent):
+        try:
+            real = candidate.resolve(strict=True)
+        except (OSError, RuntimeError):  # missing, or a loop (RuntimeError before Python 3.13)
+            continue
+        try:
+            return (real if candidate is path else real / path.name).relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def _walk(folder: Path) -> list[Path]:

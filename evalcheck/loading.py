@@ -10,7 +10,9 @@ from evalcheck.config import Config
 from evalcheck.discover import Source, named_sources, repository_sources
 from evalcheck.problems import Finding
 from evalcheck.records import Record, load_record
-from evalcheck.yamlload import Document, Locator
+from evalcheck.yamlload import Document, Limits, Locator, too_large
+
+_LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -30,20 +32,35 @@ def read_source(source: Source, root: Path) -> Record:
     """One file -> Record; unreadable files, links out of the repository and folders become
     located problems instead of exceptions."""
     path = source.real
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(root):
-            return _unreadable(source, "the file is a link to outside the repository",
-                               "unsafe-yaml", "copy the record into the repository instead")
+    if path.is_symlink() and not _inside(path, root):
+        return _unreadable(source, "the file is a link to outside the repository",
+                           "unsafe-yaml", "copy the record into the repository instead")
     if path.is_dir():
         return _unreadable(source, "this is a folder, not a record file")
+    if path.exists() and not path.is_file():  # opening a FIFO would wait forever
+        return _unreadable(source, "this is not a regular file (a pipe, socket or device)",
+                           "unsafe-yaml")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:  # never more than the limit in memory
+            raw = fh.read(_LIMITS.max_bytes + 1)
+            size = max(len(raw), os.fstat(fh.fileno()).st_size)
     except OSError as exc:
         reason = (exc.strerror or str(exc)).lower()
         return _unreadable(source, f"cannot read the file ({reason})",
                            hint="check the file's permissions")
-    return load_record(source.shown, raw)
+    oversized = too_large(size, _LIMITS)
+    if oversized is not None:
+        return Record(source.shown, oversized)
+    return load_record(source.shown, raw, _LIMITS)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether a link leads into the repository; a loop counts as inside: reading it fails
+    with a plain message."""
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):
+        return True
 
 
 def load(config: Config, paths: list[str]) -> Loaded:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from evalcheck.problems import DataPath
+from evalcheck.problems import DataPath, Finding
 from evalcheck.suppress import Suppressions, parse_suppressions
 from evalcheck.yamlload import Document, Limits, parse
 
@@ -55,7 +55,14 @@ _DEFAULT_LIMITS = Limits()
 def load_record(path: str, raw: bytes, limits: Limits = _DEFAULT_LIMITS) -> Record:
     """Parse one file's bytes into a Record (parse problems stay in record.doc.findings)."""
     doc = parse(raw, limits)
-    suppressions = parse_suppressions(raw) if b"evalcheck:" in raw else {}
+    comments = raw.count(b"evalcheck:")
+    if comments > limits.max_nodes:  # each could become a problem: bounded like values are
+        doc.findings.append(Finding(
+            f"the file holds {comments:,} evalcheck comments, more than the limit of "
+            f"{limits.max_nodes:,}", check="unsafe-yaml", at=(1, 1),
+            hint="remove the repeated comments"))
+        return Record(path, doc)
+    suppressions = parse_suppressions(raw) if comments else {}
     return Record(path, doc, suppressions)
 
 

@@ -143,14 +143,22 @@ def _actual_words(value: Any) -> str:
     return "empty"
 
 
+def _missing(error: Any) -> str:
+    """The property a `required` error is about: jsonschema raises one error per missing
+    property, all with the same list, so the first absent one would name only that one."""
+    absent = [m for m in error.validator_value
+              if isinstance(error.instance, dict) and m not in error.instance]
+    named = [m for m in absent if error.message.startswith(repr(m))]
+    return (named or absent or [""])[0]
+
+
 def _translate(error: Any, data: Any) -> Finding:
     """One jsonschema error -> one finding with a plain-language message and the right check."""
     path: DataPath = tuple(error.absolute_path)
     where = _field(path)
     v = error.validator
     if v == "required":
-        missing = next((m for m in error.validator_value if isinstance(error.instance, dict)
-                        and m not in error.instance), "")
+        missing = _missing(error)
         thing = describe(data, path)
         label = f"{where}.{missing}" if path else missing
         if missing in _OWNER_REQUIRED:

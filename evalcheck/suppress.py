@@ -26,9 +26,11 @@ Suppressions = dict[int, Suppression]
 def parse_suppressions(raw: bytes) -> Suppressions:
     """Find every `# evalcheck:` comment; keyed by its 1-based line."""
     found: Suppressions = {}
+    line, counted = 1, 0
     for m in _COMMENT.finditer(raw):
         start = m.start()
-        line = raw.count(b"\n", 0, start) + 1
+        line += raw.count(b"\n", counted, start)  # only since the last one: stays linear
+        counted = start
         # columns count characters, as the YAML parser's do, not UTF-8 bytes
         column = len(raw[raw.rfind(b"\n", 0, start) + 1:start].decode("utf-8", "replace")) + 1
         names = m.group(2).decode("utf-8", "replace") if m.group(2) is not None else ""

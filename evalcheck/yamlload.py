@@ -34,6 +34,9 @@ class Limits:
     max_bytes: int = 10_000_000
     max_depth: int = 64
     max_alias_nodes: int = 10_000
+    # Checking costs up to ~0.1 ms a value (python-jsonschema), so a small file of many
+    # tiny values could take minutes; the largest real record holds a few hundred values.
+    max_nodes: int = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,9 @@ TIMESTAMP = re.compile(
     re.X,
 )
 _MAYBE_TYPED = frozenset("0123456789+-.~nNyYtTfFoO")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# C1 controls and U+2028/U+2029 too: libyaml counts NEL, LS and PS as line breaks, so every
+# line number after one would disagree with the editor's.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 _STR_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "!"}
 _SCALAR_TAGS = _STR_TAGS | {
@@ -179,10 +184,13 @@ def resolve_plain(text: str) -> Any:
         return None
     if text in _BOOL:
         return _BOOL[text]
-    if _INT.fullmatch(text):
-        return _to_int(text)
-    if _FLOAT.fullmatch(text):
-        return _to_float(text)
+    try:
+        if _INT.fullmatch(text):
+            return _to_int(text)
+        if _FLOAT.fullmatch(text):
+            return _to_float(text)
+    except (ValueError, OverflowError):  # past int-from-text limits, or inf as an int
+        return text
     return text
 
 
@@ -262,13 +270,21 @@ def _tab_near(text: str, mark: Any) -> bool:
     return any("\t" in lines[i] for i in (mark.line, mark.line - 1) if 0 <= i < len(lines))
 
 
+def too_large(size: int, limits: Limits = Limits()) -> Document | None:
+    """The document for a file over the size limit, before anyone reads it all into memory."""
+    if size <= limits.max_bytes:
+        return None
+    return Document(None, Locator(None), [Finding(
+        f"the file is {size:,} bytes, more than the limit of {limits.max_bytes:,}",
+        check="unsafe-yaml", at=(1, 1), hint="split it: one record per file",
+    )])
+
+
 def parse(raw: bytes, limits: Limits = Limits()) -> Document:
     """Parse one record file. Problems come back as findings with a line and column."""
-    if len(raw) > limits.max_bytes:
-        return Document(None, Locator(None), [Finding(
-            f"the file is {len(raw):,} bytes, more than the limit of {limits.max_bytes:,}",
-            check="unsafe-yaml", at=(1, 1), hint="split it: one record per file",
-        )])
+    oversized = too_large(len(raw), limits)
+    if oversized is not None:
+        return oversized
     text, problem = decode(raw)
     if problem is not None or text is None:
         return Document(None, Locator(None), [problem] if problem else [])
@@ -302,6 +318,7 @@ class _Builder:
         self.plain: list[PlainScalar] = []
         self.anchors: dict[str, tuple[Any, _Mark, int]] = {}
         self.alias_nodes = 0
+        self.nodes = 0
 
     def run(self, parser: Any) -> None:
         get = parser.get_event
@@ -314,9 +331,11 @@ class _Builder:
             event = get()
             cls = type(event)
             if cls is ScalarEvent:
+                self._count(event)
                 value = self._scalar(event, stack)
                 self._add(stack, value, [_pos(event.start_mark), None], event, 1)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                self._count(event)
                 if len(stack) >= self.limits.max_depth:
                     self.findings.append(Finding(
                         f"the data is nested more than {self.limits.max_depth} levels deep",
@@ -368,6 +387,17 @@ class _Builder:
             elif cls is yaml.StreamEndEvent:
                 return
 
+    def _count(self, event: Any) -> None:
+        """Stop at the value past the limit: keys, values, lists and mappings all count."""
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            self.findings.append(Finding(
+                f"the file holds more than {self.limits.max_nodes:,} values",
+                check="unsafe-yaml", at=_at(event.start_mark),
+                hint="split it: one record per file; a record holds a few hundred values",
+            ))
+            raise _Abort
+
     def _child_path(self, stack: list[_Frame]) -> DataPath:
         if not stack:
             return ()
@@ -409,7 +439,7 @@ class _Builder:
                 if tag.endswith(":bool"):
                     return _BOOL[text]
                 return None
-            except (ValueError, KeyError, IndexError):
+            except (ValueError, KeyError, IndexError, OverflowError):
                 self.findings.append(Finding(
                     f"{text!r} is not a valid {_tag_text(tag)} value",
                     check="yaml-syntax", at=_at(event.start_mark), hint="remove the tag",
