@@ -57,6 +57,9 @@ as_of_option = click.option("--as-of", metavar="YYYY-MM-DD",
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
                              help="Use this config file instead of searching for one.")
 paths_argument = click.argument("paths", nargs=-1, type=click.Path())
+no_cache_option = click.option(
+    "--no-cache", is_flag=True,
+    help="Neither read nor write the cache folder (.evalcheck_cache/); parse everything.")
 
 
 def _config(config_path: str | None) -> Any:
@@ -124,7 +127,7 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
                 only_source: bool, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                 fail_on: str | None = None, baseline_path: str | None = None,
                 write_baseline: str | None = None, output: str | None = None,
-                no_baseline: bool = False) -> None:
+                no_baseline: bool = False, no_cache: bool = False) -> None:
     import os
 
     from evalcheck import baseline, engine, loading
@@ -132,7 +135,7 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
 
     config = _config(config_path).with_cli(select, ignore, fail_on)
     day = _as_of(as_of)
-    loaded = loading.load(config, list(paths))
+    loaded = loading.load(config, list(paths), cache=not no_cache, checks=not only_source)
     problems = engine.lint(loaded.records, config, day, loaded.targets, only_source=only_source)
     if write_baseline:
         target = Path(write_baseline)
@@ -173,15 +176,17 @@ FORMAT_NAMES = ("text", "json", "github", "sarif", "markdown")
 @as_of_option
 @config_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@no_cache_option
 @friendly_errors
 def validate(paths: tuple[str, ...], fmt: str | None, as_of: str | None,
-             config_path: str | None, output: str | None) -> None:
+             config_path: str | None, output: str | None, no_cache: bool) -> None:
     """Check records against the YAML rules and their JSON Schemas.
 
     PATHS are record files or folders (default: the repository's records). Exit 0 when
     valid, 1 when a record is invalid, 2 on a usage or configuration error.
     """
-    _run_checks(paths, as_of, fmt, config_path, only_source=True, output=output)
+    _run_checks(paths, as_of, fmt, config_path, only_source=True, output=output,
+                no_cache=no_cache)
 
 
 @main.command()
@@ -202,18 +207,20 @@ def validate(paths: tuple[str, ...], fmt: str | None, as_of: str | None,
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's problems in this file (keeping reasons already written).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@no_cache_option
 @friendly_errors
 def lint(paths: tuple[str, ...], fmt: str | None, as_of: str | None, config_path: str | None,
          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
          baseline_path: str | None, no_baseline: bool, write_baseline: str | None,
-         output: str | None) -> None:
+         output: str | None, no_cache: bool) -> None:
     """Run every check on the records (a superset of validate).
 
     PATHS limits what is reported; cross-record checks still read the whole repository.
     """
     _run_checks(paths, as_of, fmt, config_path, only_source=False, select=select,
                 ignore=ignore, fail_on=fail_on, baseline_path=baseline_path,
-                write_baseline=write_baseline, output=output, no_baseline=no_baseline)
+                write_baseline=write_baseline, output=output, no_baseline=no_baseline,
+                no_cache=no_cache)
 
 
 @main.command()

@@ -7,8 +7,9 @@ say what is wrong and where in the data.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from evalcheck import checks, schemas
 from evalcheck.checks import Check, Context
@@ -27,12 +28,120 @@ class _Run:
     used: set[tuple[str, int]]
 
 
+SCHEMA_KEY = "schema"
+_DATED = False  # memo value: this check read the as-of date on this content, so it always runs
+
+
+class _ReadsAsOf(BaseException):
+    """Raised when a check touches the probe date (BaseException: no `except Exception` in a
+    check can swallow it)."""
+
+
+class _Probe:
+    """Stands in for the as-of date when a check first meets a record: any use raises, so a
+    check that finishes never looked at the date and its findings are a function of the record
+    content and its options alone (so the cache may keep them)."""
+
+    __slots__ = ()
+
+    def __getattribute__(self, name: str) -> Any:
+        raise _ReadsAsOf
+
+    def _raise(self, *args: Any) -> Any:
+        raise _ReadsAsOf
+
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = __hash__ = __bool__ = _raise
+    __add__ = __radd__ = __sub__ = __rsub__ = __str__ = __repr__ = __format__ = _raise
+
+
+_PROBE: Any = _Probe()
+
+
+def _memo(record: Record) -> dict[str, Any] | None:
+    """The per-content memo a cached record carries (see evalcheck.cache), else None."""
+    return getattr(record, "memo", None)
+
+
+def _pack(found: Iterable[Finding]) -> tuple[Any, ...]:
+    return tuple((f.message, f.path, f.hint, f.check, f.at, f.key) for f in found)
+
+
+def _remembered(record: Record, key: str, compute: Callable[[], Iterable[Finding]]
+                ) -> list[Finding]:
+    memo = _memo(record)
+    if memo is None:
+        return list(compute())
+    kept = memo.get(key)
+    if kept is not None:
+        return [Finding(*f) for f in kept]
+    found = list(compute())
+    memo[key] = _pack(found)
+    return found
+
+
+def check_key(check: Check, options: Mapping[str, Any]) -> str | None:
+    """The memo key of a built-in record-scope check with these options; None for others
+    (plugins always run: their code is not part of the cache's namespace)."""
+    if check.scope != "record" or check.func is None \
+            or not check.func.__module__.startswith("evalcheck.checks."):
+        return None
+    return f"{check.name}|{sorted(options.items())!r}"
+
+
 def source_findings(record: Record, validate: bool = True) -> list[Finding]:
     """What the loader and the schema validator say about one record."""
     found = list(record.doc.findings)
     if validate:
-        found.extend(schemas.validate(record))
+        found.extend(_remembered(record, SCHEMA_KEY, lambda: schemas.validate(record)))
     return found
+
+
+def _record_findings(check: Check, record: Record, ctx: Context) -> Iterable[Finding]:
+    assert check.func is not None
+    memo = _memo(record)
+    key = check_key(check, ctx.options) if memo is not None else None
+    if memo is None or key is None:
+        return check.func(record, ctx)
+    kept = memo.get(key)
+    if kept is _DATED:
+        return check.func(record, ctx)
+    if kept is not None:
+        return [Finding(*f) for f in kept]
+    try:
+        found = list(check.func(record, Context(_PROBE, ctx.options)))
+    except _ReadsAsOf:
+        memo[key] = _DATED
+        return check.func(record, ctx) if ctx.as_of is not _PROBE else ()
+    memo[key] = _pack(found)
+    return found
+
+
+def precompute_plan(config: Config, checks_too: bool = True) -> Callable[[Record], None]:
+    """A function that fills a cached record's memo with its schema findings and (with
+    `checks_too`) its content-only check findings: what a later lint asks for. Lets the loader
+    do this work in parallel workers and keep it."""
+    specs: list[tuple[Check, Context, str]] = []
+    if checks_too:
+        for check in checks.registry().values():
+            if check.scope != "record" or check.func is None or not config.enabled(check.name):
+                continue
+            options = config.options_for(check.name)
+            key = check_key(check, options)
+            if key is not None:
+                specs.append((check, Context(_PROBE, options), key))
+
+    def fill(record: Record) -> None:
+        memo = _memo(record)
+        if memo is None:
+            return
+        if SCHEMA_KEY not in memo:
+            source_findings(record)
+        if specs and record.kind is not None:
+            for check, ctx, key in specs:
+                if key not in memo and _applies(check, record):
+                    _record_findings(check, record, ctx)
+
+    return fill
 
 
 def lint(records: Sequence[Record], config: Config, as_of: dt.date,
@@ -57,7 +166,7 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
                 for record in records:
                     if _applies(check, record) and (run.targets is None
                                                     or record.path in run.targets):
-                        for finding in check.func(record, ctx):
+                        for finding in _record_findings(check, record, ctx):
                             _emit(run, record, finding, check.name)
             else:
                 for record, finding in check.func(corpus, ctx):

@@ -63,17 +63,23 @@ def _inside(path: Path, root: Path) -> bool:
         return True
 
 
-def load(config: Config, paths: list[str]) -> Loaded:
-    """All repository records, plus the named files; targets are the named ones."""
+def load(config: Config, paths: list[str], cache: bool = True, checks: bool = False) -> Loaded:
+    """All repository records, plus the named files; targets are the named ones.
+
+    With `cache`, what is known about unchanged files comes from the project's cache folder
+    and what is learnt is kept there (evalcheck.cache). With `checks`, the content-only check
+    findings of the targets are worked out while loading too (in parallel when many)."""
     repo = repository_sources(config)
     named = named_sources(paths, config) if paths else []
     seen = {s.shown: s for s in repo}
     for s in named:
         seen.setdefault(s.shown, s)
     root = config.root.resolve()
-    records = [read_source(s, root) for s in sorted(seen.values(), key=lambda s: s.shown)]
     targets = frozenset(s.shown for s in named) if paths else None
-    return Loaded(records, targets)
+    from evalcheck.cache import load_sources
+
+    sources = sorted(seen.values(), key=lambda s: s.shown)
+    return Loaded(load_sources(sources, root, config, cache, targets, checks), targets)
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:

@@ -48,6 +48,35 @@ def _validator(kind: str) -> Any:
     return Draft202012Validator(load_schema(kind), format_checker=checker)
 
 
+@functools.lru_cache(maxsize=None)
+def _fast_validator(kind: str) -> Any:
+    """jsonschema-rs, when installed: a yes/no answer ~50x faster than python-jsonschema.
+
+    It is at least as strict as the python validator on our schemas (its email format is
+    stricter, its `$` does not match before a final newline), so a record it accepts has no
+    errors; a record it rejects goes to python-jsonschema, whose errors make the messages.
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    try:
+        return jsonschema_rs.validator_for(load_schema(kind), validate_formats=True,
+                                           formats={"date-or-month": is_real_date})
+    except Exception:  # pragma: no cover - an old or broken jsonschema-rs: use the slow path
+        return None
+
+
+def _surely_valid(kind: str, data: Any) -> bool:
+    validator = _fast_validator(kind)
+    if validator is None:
+        return False
+    try:
+        return bool(validator.is_valid(data))
+    except Exception:  # values JSON cannot hold (NaN, huge integers): let python decide
+        return False
+
+
 def resolve(schema: dict[str, Any], node: Any) -> Any:
     """Follow local $refs."""
     seen = 0
@@ -228,6 +257,8 @@ def validate(record: Record) -> list[Finding]:
         return [Finding(message, path=("kind",) if "kind" in data else (), check="unknown-kind",
                         hint="kind is one of: " + ", ".join(KINDS))]
     findings = list(ambiguous_scalars(record, kind))
+    if _surely_valid(kind, data):
+        return findings
     ambiguous = {f.path for f in findings}
     for error in _validator(kind).iter_errors(data):
         finding = _translate(error, data)

@@ -1,0 +1,413 @@
+"""Remember what evalcheck learnt about each record file, keyed by the file's content.
+
+What is kept per content (blake2b of the bytes) is the work that depends on nothing else:
+the parsed data, the locator's marks, the loader's findings, plain scalars, suppressions, and a
+memo of schema findings and content-only check findings (see engine.CONTENT_ONLY; their keys
+carry the check's options). Checks that read the as-of date or other records always run.
+
+Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cache/`):
+
+    .gitignore          `*`: the folder is never committed
+    <namespace>/        blake2b of evalcheck's version and code, the schemas, the limits and
+                        the Python version: any change starts an empty namespace
+        index           {shown path: (stat key, digest)}: unchanged files are not even read
+        pack            {digest: entry} for every file of the last full write
+        loose/<digest>  entries written since, one file each, until the next repack
+
+Everything is written to a temporary file and renamed into place, so two runs sharing the
+folder see old or new files, never half-written ones; an entry that cannot be read is ignored.
+Everything is plain data written with marshal, the fastest format Python reads back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import marshal
+import os
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evalcheck.config import Config
+from evalcheck.discover import Source
+from evalcheck.problems import Finding
+from evalcheck.records import Record, load_record
+from evalcheck.suppress import Suppression
+from evalcheck.yamlload import Document, Limits, Locator, PlainScalar
+
+FORMAT = 1
+LIMITS = Limits()
+REPACK_AT = 64  # loose entries before they are folded into the pack
+PARALLEL_AT = 400  # files to parse before worker processes pay for themselves (see benchmarks/)
+RACY_NS = 2_000_000_000  # a file changed this recently may change again within one mtime tick
+
+Entry = tuple  # (data, marks blob, findings, plain scalars, suppressions, memo)
+StatKey = tuple[int, int, int, int]
+
+
+@dataclass(slots=True)
+class CachedRecord(Record):
+    """A Record that carries a memo of its content-only findings (filled by the engine)."""
+
+    memo: dict[str, Any] = field(default_factory=dict)
+    digest: str = ""
+    stored: int = -1  # memo entries when read from the cache; -1: not from the cache
+
+
+class _LazyLocator(Locator):
+    """A locator whose marks are unmarshalled on first use: most records are never located."""
+
+    __slots__ = ("_blob",)
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob = blob
+
+    def locate(self, path: Any, key: bool = False) -> tuple[int, int]:
+        try:
+            self._root  # noqa: B018
+        except AttributeError:
+            self._root = marshal.loads(self._blob)
+        return super().locate(path, key)
+
+    def blob(self) -> bytes:
+        return self._blob
+
+
+def namespace() -> str:
+    """What the cached results depend on besides the file itself."""
+    import evalcheck
+    from evalcheck import __version__
+    from evalcheck.schemas import schema_dir
+    from evalcheck.yamlload import HAVE_LIBYAML
+
+    h = hashlib.blake2b(digest_size=10)
+    h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{marshal.version}|"
+             f"{LIMITS!r}|{HAVE_LIBYAML}".encode())
+    package = Path(evalcheck.__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):  # code edited in a checkout counts too
+        with contextlib.suppress(OSError):
+            st = path.stat()
+            h.update(f"{path.relative_to(package)}|{st.st_size}|{st.st_mtime_ns}".encode())
+    for path in sorted(schema_dir().glob("*.json")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def digest_of(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def _stat_key(st: os.stat_result) -> StatKey:
+    # ctime cannot be set back by tools that preserve mtimes, so an edit always shows
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+# ---------------------------------------------------------------- entries <-> records
+
+
+def to_entry(record: CachedRecord) -> Entry:
+    doc = record.doc
+    locator = doc.locator
+    marks = locator.blob() if isinstance(locator, _LazyLocator) and not hasattr(
+        locator, "_root") else marshal.dumps(locator._root)
+    return (doc.data, marks,
+            tuple((f.message, f.path, f.hint, f.check, f.at, f.key) for f in doc.findings),
+            tuple((p.path, p.text, p.value) for p in doc.plain_scalars),
+            tuple((s.line, s.column, s.checks, s.reason, s.directive)
+                  for s in record.suppressions.values()),
+            dict(record.memo))
+
+
+def from_entry(shown: str, digest: str, entry: Entry) -> CachedRecord:
+    data, marks, findings, plain, suppressions, memo = entry
+    doc = Document(data, _LazyLocator(marks), [Finding(*f) for f in findings],
+                   [PlainScalar(*p) for p in plain])
+    return CachedRecord(shown, doc, {s[0]: Suppression(*s) for s in suppressions},
+                        memo=dict(memo), digest=digest, stored=len(memo))
+
+
+def fresh_record(shown: str, raw: bytes, digest: str) -> CachedRecord:
+    plain = load_record(shown, raw, LIMITS)
+    return CachedRecord(plain.path, plain.doc, plain.suppressions, digest=digest)
+
+
+# ---------------------------------------------------------------- the store
+
+
+def _read(path: Path) -> Any:
+    try:
+        with open(path, "rb") as fh:
+            return marshal.loads(fh.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write(path: Path, value: Any) -> None:
+    blob = marshal.dumps(value)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class Store:
+    """One namespace of the cache folder: read lazily, written atomically, errors ignored."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.dir = folder / namespace()
+        self.loose_dir = self.dir / "loose"
+        index = _read(self.dir / "index")
+        self.index: dict[str, tuple[StatKey | None, str]] = index if isinstance(
+            index, dict) else {}
+        self._pack: dict[str, Entry] | None = None
+        try:
+            self.loose = set(os.listdir(self.loose_dir))
+        except OSError:
+            self.loose = set()
+
+    @property
+    def pack(self) -> dict[str, Entry]:
+        if self._pack is None:
+            pack = _read(self.dir / "pack") if self.index or self.loose or \
+                (self.dir / "pack").exists() else None
+            self._pack = pack if isinstance(pack, dict) else {}
+        return self._pack
+
+    def get(self, digest: str) -> Entry | None:
+        entry: Any = None
+        if digest in self.loose:
+            entry = _read(self.loose_dir / digest)
+        if entry is None:
+            entry = self.pack.get(digest)
+        return entry if isinstance(entry, tuple) and len(entry) == 6 else None
+
+    def save(self, records: Sequence[Record], stats: dict[str, StatKey | None]) -> None:
+        """Keep what this run learnt: new entries loose, or everything in a new pack."""
+        try:
+            self._save(records, stats)
+        except (OSError, ValueError):  # read-only or full disk, unmarshallable data: no cache
+            pass
+
+    def _save(self, records: Sequence[Record], stats: dict[str, StatKey | None]) -> None:
+        cached = [r for r in records if isinstance(r, CachedRecord) and r.digest]
+        changed = [r for r in cached if r.stored != len(r.memo)]
+        index = {r.path: (stats.get(r.path), r.digest) for r in cached}
+        if not changed and index == self.index:
+            return
+        self._prepare()
+        if changed:
+            if not (self.dir / "pack").exists() or \
+                    len(changed) + len(self.loose) > max(REPACK_AT, len(cached) // 20):
+                pack = {r.digest: to_entry(r) for r in cached}
+                _write(self.dir / "pack", pack)
+                for name in self.loose:
+                    with contextlib.suppress(OSError):
+                        os.unlink(self.loose_dir / name)
+            else:
+                self.loose_dir.mkdir(exist_ok=True)
+                for r in changed:
+                    _write(self.loose_dir / r.digest, to_entry(r))
+        if index != self.index:
+            _write(self.dir / "index", index)
+
+    def _prepare(self) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# evalcheck's cache: safe to delete, never to commit\n*\n",
+                              encoding="utf-8")
+        tag = self.folder / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                           "# evalcheck's cache (https://bford.info/cachedir/)\n",
+                           encoding="utf-8")
+        for other in self.folder.iterdir():  # namespaces of other versions or schemas
+            if other.is_dir() and other != self.dir and len(other.name) == 20:
+                _remove_tree(other)
+
+
+def _remove_tree(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- loading
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Building ~10^6 containers triggers the cyclic collector again and again for nothing
+    (records hold no cycles); collect once after, and freeze what was built."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.freeze()
+            gc.enable()
+
+
+def _regular(source: Source) -> os.stat_result | None:
+    """The stat of a plain file small enough to read whole; None sends it the careful way."""
+    try:
+        st = os.lstat(source.real)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode) or st.st_size > LIMITS.max_bytes:
+        return None
+    return st
+
+
+def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cache: bool,
+                 scope: frozenset[str] | None, checks_too: bool) -> list[Record]:
+    """Records for these sources, from the cache where the content is known, else parsed (in
+    worker processes when there are many). `scope` (None: all) are the records whose schema and
+    content-only check findings are worked out now, so they can be kept."""
+    from evalcheck import loading
+
+    store = Store(root / config.cache_dir) if use_cache else None
+    records: list[Record | None] = [None] * len(sources)
+    stats: dict[str, StatKey | None] = {}
+    todo: list[tuple[int, str, bytes, str]] = []
+    now = time.time_ns()
+    with _no_gc():
+        for i, source in enumerate(sources):
+            st = _regular(source)
+            if st is None:
+                records[i] = loading.read_source(source, root)
+                continue
+            key = _stat_key(st)
+            stats[source.shown] = key if st.st_mtime_ns < now - RACY_NS else None
+            if store is not None:
+                known = store.index.get(source.shown)
+                if known is not None and known[0] == key:
+                    entry = store.get(known[1])
+                    if entry is not None:
+                        records[i] = from_entry(source.shown, known[1], entry)
+                        continue
+            try:
+                with open(source.real, "rb") as fh:
+                    raw = fh.read()
+            except OSError:
+                records[i] = loading.read_source(source, root)
+                continue
+            digest = digest_of(raw) if store is not None else ""
+            entry = store.get(digest) if store is not None else None
+            if entry is not None:
+                records[i] = from_entry(source.shown, digest, entry)
+            else:
+                todo.append((i, source.shown, raw, digest))
+        _parse(todo, records, config, scope, checks_too, store is not None)
+        done = [r for r in records if r is not None]
+        if store is not None:
+            _fill(done, config, scope, checks_too)
+            store.save(done, stats)
+    return done
+
+
+def _in_scope(record: Record, scope: frozenset[str] | None) -> bool:
+    return scope is None or record.path in scope
+
+
+def _fill(records: list[Record], config: Config, scope: frozenset[str] | None,
+          checks_too: bool) -> None:
+    """Work out what cached records do not remember yet (a new config option, say)."""
+    from evalcheck.engine import precompute_plan
+
+    fill = precompute_plan(config, checks_too)
+    for record in records:
+        if isinstance(record, CachedRecord) and record.stored >= 0 and _in_scope(record, scope):
+            fill(record)
+
+
+def _parse(todo: list[tuple[int, str, bytes, str]], records: list[Record | None],
+           config: Config, scope: frozenset[str] | None, checks_too: bool,
+           keep: bool) -> None:
+    from evalcheck.engine import precompute_plan
+
+    workers = _workers(len(todo))
+    if workers > 1:
+        for i, record in _parallel(todo, config, scope, checks_too, workers):
+            records[i] = record
+        return
+    # in this process, findings wait for the engine unless they are to be kept
+    fill = precompute_plan(config, checks_too) if keep else None
+    for i, shown, raw, digest in todo:
+        record = fresh_record(shown, raw, digest)
+        if fill is not None and _in_scope(record, scope):
+            fill(record)
+        records[i] = record
+
+
+def _workers(files: int) -> int:
+    wanted = os.environ.get("EVALCHECK_WORKERS", "")
+    if wanted.isdigit():
+        return max(1, min(int(wanted), files))
+    if files < PARALLEL_AT:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, files // 100))
+
+
+def _work(chunk: list[tuple[int, str, bytes, str]], config: Config,
+          scope: frozenset[str] | None, checks_too: bool) -> bytes:
+    """In a worker: parse and work out one chunk; marshal is the cheapest way back."""
+    from evalcheck.engine import precompute_plan
+
+    gc.disable()
+    fill = precompute_plan(config, checks_too)
+    out = []
+    for i, shown, raw, digest in chunk:
+        record = fresh_record(shown, raw, digest)
+        if _in_scope(record, scope):
+            fill(record)
+        entry: Entry | None = to_entry(record)
+        try:
+            marshal.dumps(entry)
+        except ValueError:  # pragma: no cover - data marshal cannot hold: parse in the parent
+            entry = None
+        out.append((i, shown, digest, entry, raw if entry is None else b""))
+    return marshal.dumps(out)
+
+
+def _parallel(todo: list[tuple[int, str, bytes, str]], config: Config,
+              scope: frozenset[str] | None, checks_too: bool,
+              workers: int) -> Iterator[tuple[int, Record]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # big files first, dealt round-robin, so the chunks take about the same time
+    order = sorted(todo, key=lambda t: -len(t[2]))
+    count = workers * 4
+    chunks = [order[k::count] for k in range(count)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        futures = [pool.submit(_work, chunk, config, scope, checks_too)
+                   for chunk in chunks if chunk]
+        for future in futures:
+            for i, shown, digest, entry, raw in marshal.loads(future.result()):
+                if entry is None:  # pragma: no cover
+                    yield i, fresh_record(shown, raw, digest)
+                else:
+                    record = from_entry(shown, digest, entry)
+                    record.stored = -1  # new: to be kept
+                    yield i, record

@@ -1,0 +1,107 @@
+"""The cache: a warm run says exactly what a cold one says, and edits, damage and company
+never make it say something else. The CLI runs as a real subprocess on real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import run_cli
+
+AS_OF = "2025-06-30"
+CACHE = ".evalcheck_cache"
+
+
+def lint(root: Path, *args: str, env: dict[str, str] | None = None) -> list[dict[str, object]]:
+    result = run_cli("lint", "--as-of", AS_OF, "--format", "json", *args, cwd=root, env=env)
+    assert result.returncode in (0, 1), result.stderr
+    problems: list[dict[str, object]] = json.loads(result.stdout)
+    return problems
+
+
+def namespace(root: Path) -> Path:
+    (folder,) = [p for p in (root / CACHE).iterdir() if p.is_dir()]
+    return folder
+
+
+def test_warm_run_says_what_the_cold_run_said(corpus: Path) -> None:
+    cold = lint(corpus)
+    assert (corpus / CACHE / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert (namespace(corpus) / "pack").is_file()
+    assert lint(corpus) == cold
+    assert lint(corpus, "--no-cache") == cold
+    assert cold, "the generated repository has planted problems"
+
+
+def test_parallel_workers_say_what_one_process_says(corpus: Path) -> None:
+    one = lint(corpus, "--no-cache", env={"EVALCHECK_WORKERS": "1"})
+    assert lint(corpus, "--no-cache", env={"EVALCHECK_WORKERS": "2"}) == one
+    assert lint(corpus, env={"EVALCHECK_WORKERS": "2"}) == one  # and what they keep
+
+
+def test_an_edit_replaces_the_entry_of_that_file(corpus: Path) -> None:
+    lint(corpus)
+    victim = sorted((corpus / "records" / "evaluations").rglob("*.yaml"))[0]
+    text = victim.read_text(encoding="utf-8")
+    victim.write_text(text.replace("\nstatus: ", "\nstatus: finished\nx-old-status: ", 1),
+                      encoding="utf-8")
+    warm = lint(corpus)
+    assert warm == lint(corpus, "--no-cache")
+    shown = victim.relative_to(corpus).as_posix()
+    assert any(p["path"] == shown and p["check"] == "schema" and "finished" in str(p["message"])
+               for p in warm)
+    victim.write_text(text, encoding="utf-8")  # and back: the old answer again
+    assert lint(corpus) == lint(corpus, "--no-cache")
+
+
+def test_the_as_of_date_is_never_cached(corpus: Path) -> None:
+    lint(corpus)
+    later = ["--as-of", "2031-01-01"]
+    warm = run_cli("lint", *later, "--format", "json", cwd=corpus)
+    cold = run_cli("lint", *later, "--format", "json", "--no-cache", cwd=corpus)
+    assert warm.stdout == cold.stdout
+    assert "past-due-action" in warm.stdout
+
+
+def test_a_damaged_cache_is_ignored(corpus: Path) -> None:
+    cold = lint(corpus)
+    folder = namespace(corpus)
+    for name, junk in (("pack", b"\x00garbage"), ("index", b"")):
+        (folder / name).write_bytes(junk)
+    (folder / "loose").mkdir(exist_ok=True)
+    (folder / "loose" / ("0" * 32)).write_bytes(b"not marshal")
+    assert lint(corpus) == cold
+    pack = (folder / "pack").read_bytes()
+    (folder / "pack").write_bytes(pack[: len(pack) // 2])  # cut short, as by a crash
+    (folder / "index").unlink()
+    assert lint(corpus) == cold
+
+
+def test_two_runs_can_share_the_cache(corpus: Path) -> None:
+    expected = lint(corpus, "--no-cache")
+    command = [sys.executable, "-m", "evalcheck", "lint", "--as-of", AS_OF, "--format", "json"]
+    for _ in range(2):  # once on an empty cache, once on a warm one
+        runs = [subprocess.Popen(command, cwd=corpus, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        for run in runs:
+            out, err = run.communicate(timeout=120)
+            assert run.returncode == 1, err
+            assert json.loads(out) == expected
+    assert lint(corpus) == expected
+
+
+def test_no_cache_writes_nothing(corpus: Path) -> None:
+    lint(corpus, "--no-cache")
+    result = run_cli("validate", "--no-cache", "--format", "json", cwd=corpus)
+    assert result.returncode == 1, result.stderr
+    assert not (corpus / CACHE).exists()
+
+
+def test_validate_and_lint_share_entries(corpus: Path) -> None:
+    validated = run_cli("validate", "--format", "json", cwd=corpus)
+    assert (namespace(corpus) / "pack").is_file()
+    assert lint(corpus) == lint(corpus, "--no-cache")
+    again = run_cli("validate", "--format", "json", cwd=corpus)
+    assert again.stdout == validated.stdout
