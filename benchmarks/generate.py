@@ -253,7 +253,7 @@ class Gen:
         self.last_obj = obj
         return r.choice(first), obj
 
-    def distinct(self, make: Callable[[], str], group: list[tuple[str, str]]) -> str:
+    def distinct(self, make: Callable[[], str], group: list[tuple[str, set[str]]]) -> str:
         """A text from `make` that is not nearly the same as one already in `group` (the
         near-duplicate-text check compares texts of one list; only planted ones may fire)."""
         from evalcheck.textsim import normalise, similarity
@@ -261,11 +261,13 @@ class Gen:
         for _ in range(30):
             text = make()
             norm = normalise(text)
-            short = len(norm) < 160
-            if not any((obj == self.last_obj or short and len(other) < 160)
-                       and similarity(norm, other, 0.8) >= 0.8 for obj, other in group):
+            words = set(norm.split())
+            # nearly equal texts share most words: a cheap screen before the real measure
+            if not any(len(words & other_words) >= 0.4 * len(words | other_words)
+                       and similarity(norm, other, 0.8) >= 0.8
+                       for other, other_words in group):
                 break
-        group.append((self.last_obj, norm))
+        group.append((norm, words))
         return text
 
     def sentence(self, lang: str) -> str:
@@ -440,7 +442,7 @@ class Gen:
                             **({"summary": self.sentence("en")} if r.random() < 0.5 else {})}
                            for c in data["criteria"]],
             }
-        group: list[tuple[str, str]] = []
+        group: list[tuple[str, set[str]]] = []
         data["conclusions"] = [{"id": f"C{k}", "text": self.distinct(
             lambda: self.paragraph(lang, 1, 2), group)} for k in range(1, r.randint(2, 6) + 1)]
         group = []
@@ -492,7 +494,7 @@ class Gen:
         report = dt.date.fromisoformat(report_text if len(report_text) == 10
                                        else report_text + "-28")
         items = []
-        group: list[tuple[str, str]] = []
+        group: list[tuple[str, set[str]]] = []
         for n, rec in enumerate(evaluation["recommendations"], 1):
             decision = r.choices(["accepted", "partially-accepted", "rejected"], [75, 18, 7])[0]
             item: dict[str, Any] = {"recommendation": rec["id"], "decision": decision}
