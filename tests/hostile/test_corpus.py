@@ -142,8 +142,8 @@ def _near_duplicate_bomb(n: int) -> str:
     import random
 
     rng = random.Random(7)
-    words = ("the regional office should strengthen monitoring of migrant data systems "
-             "across member countries").split()
+    words = ["the", "regional", "office", "should", "strengthen", "monitoring", "of",
+             "migrant", "data", "systems", "across", "member", "countries"]
     actions = []
     for i in range(n):
         rng.shuffle(words)
