@@ -19,6 +19,7 @@ from pathlib import Path
 
 from conftest import REPO, git, write_files
 
+CORPUS = Path(__file__).resolve().parent / "corpus"
 MEMORY_LIMIT = 500 * 1024 * 1024
 TIME_LIMIT = 5.0
 AS_OF = "2024-06-30"

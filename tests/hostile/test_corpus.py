@@ -13,9 +13,16 @@ import pytest
 from conftest import write_files
 
 from hostile.cases import CASES, Case
-from hostile.kit import AS_OF, Run, can_drop_root_file_access, located, new_repo, run_limited
+from hostile.kit import (
+    AS_OF,
+    CORPUS,
+    Run,
+    can_drop_root_file_access,
+    located,
+    new_repo,
+    run_limited,
+)
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
 MARKER = "pwned-by-evalcheck"
 
 

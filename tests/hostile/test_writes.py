@@ -1,0 +1,151 @@
+"""Writes: an interrupted write leaves the original record intact, and lint/validate/report
+never write to records at all."""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import REPO, git
+
+from hostile.cases import CASES
+from hostile.kit import AS_OF, CORPUS, new_repo, run_limited, snapshot
+
+ORIGINAL = b"kind: evaluation\nid: EV-2024-01\ntitle: Original\nstatus: planned\nowner: me-unit\n"
+CHILD = ("import sys\nfrom pathlib import Path\nfrom evalcheck.loading import write_atomic\n"
+         "write_atomic(Path(sys.argv[1]), b'N' * int(sys.argv[2]))\n")
+
+
+def _child(target: Path, size: int, **kw: object) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.Popen([sys.executable, "-c", CHILD, str(target), str(size)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            **kw)  # type: ignore[call-overload]
+
+
+def _temporaries(folder: Path, name: str) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name != name]
+
+
+def _kill_mid_write(target: Path, size: int) -> bool:
+    """Start a write of `size` bytes and SIGKILL it once its temporary file has data.
+    False when the write finished before it could be caught (the caller tries a bigger one)."""
+    child = _child(target, size)
+    deadline = time.monotonic() + 30
+    try:
+        while child.poll() is None and time.monotonic() < deadline:
+            started = [p for p in _temporaries(target.parent, target.name)
+                       if p.exists() and p.stat().st_size > 0]
+            if started:
+                child.send_signal(signal.SIGKILL)
+                break
+            time.sleep(0.0005)
+    finally:
+        child.communicate(timeout=30)
+    return child.returncode == -signal.SIGKILL
+
+
+def test_a_write_killed_midway_leaves_the_original_intact(tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    folder.mkdir()
+    target = folder / "EV-2024-01.yaml"
+    target.write_bytes(ORIGINAL)
+    target.chmod(0o640)
+    for size in (64 << 20, 256 << 20, 1 << 30):
+        if _kill_mid_write(target, size):
+            break
+        target.write_bytes(ORIGINAL)  # the write won the race: put the original back, go bigger
+        for leftover in _temporaries(folder, target.name):
+            leftover.unlink()
+    else:
+        raise AssertionError("could not interrupt a write of 1 GiB: nothing was tested")
+    assert target.read_bytes() == ORIGINAL
+    assert target.stat().st_mode & 0o777 == 0o640
+    leftovers = _temporaries(folder, target.name)
+    assert leftovers, "the kill landed while the temporary file was being written"
+    for p in leftovers:  # hidden, beside the target, and never taken for a record
+        assert p.name.startswith(f".{target.name}.") and p.name.endswith(".tmp"), p.name
+        assert p.parent == folder
+
+
+def test_leftover_temporary_files_are_not_read_as_records(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path / "repo")
+    (repo / "records" / ".EV-2024-01.yaml.k3j9x2.tmp").write_bytes(b"kind: evaluation\n[[")
+    run = run_limited("lint", "--format", "json", "--as-of", AS_OF, cwd=repo)
+    assert (run.returncode, run.stdout.strip()) == (0, "[]"), run
+
+
+def test_a_failed_write_cleans_up_and_keeps_the_original(tmp_path: Path) -> None:
+    """Past the file-size limit the write fails (EFBIG): the error surfaces, the temporary file
+    is removed and the original is untouched."""
+    folder = tmp_path / "records"
+    folder.mkdir()
+    target = folder / "EV-2024-01.yaml"
+    target.write_bytes(ORIGINAL)
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
+
+    child = _child(target, 8 << 20, preexec_fn=small_files)
+    _, err = child.communicate(timeout=30)
+    assert child.returncode == 1
+    assert b"File too large" in err
+    assert target.read_bytes() == ORIGINAL
+    assert _temporaries(folder, target.name) == []
+
+
+def test_a_completed_write_replaces_the_file_whole_and_keeps_its_mode(tmp_path: Path) -> None:
+    """The other half of the promise: after a write that finishes, the new bytes are there."""
+    target = tmp_path / "EV-2024-01.yaml"
+    target.write_bytes(ORIGINAL)
+    target.chmod(0o600)
+    child = _child(target, 1000)
+    _, err = child.communicate(timeout=30)
+    assert child.returncode == 0, err
+    assert target.read_bytes() == b"N" * 1000
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert _temporaries(tmp_path, target.name) == []
+
+
+# Too big to commit to a throw-away repository quickly (50 MB each), or not a file git keeps.
+NOT_HERE = {"big-50mb.yaml", "deep-block-indented.yaml", "fifo.yaml"}
+
+
+def test_lint_validate_and_report_never_modify_a_record(tmp_path: Path) -> None:
+    """The whole committed corpus, the small generated cases and the bundled records in one
+    repository; every read-only command in every format; not one byte, mode or link changes."""
+    repo = new_repo(tmp_path / "repo")
+    shutil.copytree(REPO / "records", repo / "records" / "seeds")
+    corpus, outside = _mkdir(repo / "records" / "corpus"), _mkdir(tmp_path / "outside")
+    for case in CASES:
+        if case.corpus:
+            shutil.copyfile(CORPUS / case.corpus, corpus / case.name)
+        elif case.make is not None and case.name not in NOT_HERE:
+            case.make(repo / "records" / case.name, outside)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "corpus")
+    before = snapshot(repo)
+    assert sum(k.startswith("records/corpus/") for k in before) == sum(
+        bool(c.corpus) for c in CASES)
+    commands = [["validate", "--format", fmt] for fmt in ("text", "json", "github")]
+    commands += [["lint", "--format", fmt] for fmt in ("text", "json", "github", "sarif",
+                                                       "markdown")]
+    if (REPO / "evalcheck" / "commands" / "report.py").exists():
+        commands += [["report", "--out", str(tmp_path / "site")], ["report"]]
+    for args in commands:
+        run = run_limited(*args, "--as-of", AS_OF, cwd=repo, timeout=30)
+        assert "Traceback" not in run.stderr, (args, run.stderr)
+        assert run.returncode in (0, 1), (args, run.returncode, run.stderr)
+    assert snapshot(repo) == before
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
