@@ -312,12 +312,40 @@ def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cach
                 records[i] = from_entry(source.shown, digest, entry)
             else:
                 todo.append((i, source.shown, raw, digest))
+        if store is not None:
+            _refill(todo, records, sources, config, scope, checks_too)
         _parse(todo, records, config, scope, checks_too, store is not None)
         done = [r for r in records if r is not None]
         if store is not None:
             _fill(done, config, scope, checks_too)
             store.save(done, stats)
     return done
+
+
+def _refill(todo: list[tuple[int, str, bytes, str]], records: list[Record | None],
+            sources: Sequence[Source], config: Config, scope: frozenset[str] | None,
+            checks_too: bool) -> None:
+    """Cached records whose memo lacks findings this run wants (a check option changed, say):
+    when there are many, parse them again with the new ones, so that the workers share the
+    work; a few are filled in here (see _fill)."""
+    from evalcheck.engine import precompute_plan
+
+    missing = precompute_plan(config, checks_too).missing  # type: ignore[attr-defined]
+    stale = [i for i, r in enumerate(records) if isinstance(r, CachedRecord)
+             and _in_scope(r, scope) and missing(r) != []]
+    if _workers(len(todo) + len(stale)) < 2:
+        return
+    for i in stale:
+        record = records[i]
+        assert isinstance(record, CachedRecord)
+        try:
+            with open(sources[i].real, "rb") as fh:
+                raw = fh.read()
+        except OSError:
+            continue
+        if digest_of(raw) == record.digest:
+            todo.append((i, record.path, raw, record.digest))
+            records[i] = None
 
 
 def _in_scope(record: Record, scope: frozenset[str] | None) -> bool:

@@ -130,17 +130,26 @@ def precompute_plan(config: Config, checks_too: bool = True) -> Callable[[Record
             if key is not None:
                 specs.append((check, Context(_PROBE, options), key))
 
-    def fill(record: Record) -> None:
+    def missing(record: Record) -> list[tuple[Check, Context, str]] | None:
+        """What the memo lacks (None: the schema findings too)."""
         memo = _memo(record)
         if memo is None:
-            return
+            return []
         if SCHEMA_KEY not in memo:
-            source_findings(record)
-        if specs and record.kind is not None:
-            for check, ctx, key in specs:
-                if key not in memo and _applies(check, record):
-                    _record_findings(check, record, ctx)
+            return None
+        if not specs or record.kind is None:
+            return []
+        return [s for s in specs if s[2] not in memo and _applies(s[0], record)]
 
+    def fill(record: Record) -> None:
+        todo = missing(record)
+        if todo is None:
+            source_findings(record)
+            todo = missing(record)
+        for check, ctx, _ in todo or ():
+            _record_findings(check, record, ctx)
+
+    fill.missing = missing  # type: ignore[attr-defined]
     return fill
 
 

@@ -10,6 +10,7 @@ Only this module knows which parser is used: `parse()` is the whole interface.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -469,7 +470,8 @@ class _Builder:
                     check="yaml-syntax", at=_line_col(mark[0]),
                 ))
                 value = repr(value)
-            top.key, top.key_pos = value, mark[0]
+            # one shared object per key name: faster lookups, smaller cache packs
+            top.key, top.key_pos = sys.intern(value), mark[0]
             return
         key = top.key
         top.key = _NO_KEY
