@@ -14,7 +14,7 @@ from itertools import groupby
 
 from evalcheck import __version__
 from evalcheck.problems import Problem, Severity
-from evalcheck.textsafe import md_escape
+from evalcheck.textsafe import md_escape, visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ def format_text(problems: Sequence[Problem], info: RunInfo) -> str:
 
     lines: list[str] = []
     for path, group in groupby(problems, key=lambda p: p.path):
-        lines.append(style(path, bold=True, underline=True))
+        lines.append(style(_one_line(path), bold=True, underline=True))
         for p in group:
             colour = "red" if p.severity is Severity.ERROR else "yellow"
             where = f"{p.line}:{p.column}".ljust(8)
@@ -65,7 +65,7 @@ def format_text(problems: Sequence[Problem], info: RunInfo) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return visible(" ".join(text.split()))
 
 
 def format_json(problems: Sequence[Problem], info: RunInfo) -> str:
@@ -73,7 +73,7 @@ def format_json(problems: Sequence[Problem], info: RunInfo) -> str:
 
 
 def _gh_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _gh_property(text: str) -> str:

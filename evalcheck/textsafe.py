@@ -10,12 +10,20 @@ import html
 import re
 
 _HTML_CHARS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not tab, LF, CR
 _MD_OR_HTML = re.compile(r"[\\`*_{}\[\]()#+\-.!|~&<>\"']")
+
+
+def visible(text: str) -> str:
+    """Control characters shown as \\xNN. A YAML "\\e" escape puts ESC into a value; printed
+    raw, ESC and BEL sequences drive the reader's terminal or CI log (colours, window titles,
+    hidden links)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def md_escape(text: str) -> str:
     """Text that renders literally in GitHub Markdown, inside a table cell too."""
-    text = " ".join(str(text).split())
+    text = visible(" ".join(str(text).split()))
     # One pass: escaping `#` or `>` around html.escape's entities would break them into text.
     text = _MD_OR_HTML.sub(lambda m: _HTML_CHARS.get(m.group(), "\\" + m.group()), text)
     return text.replace("@", "@\u200b").replace("://", ":\u200b//")
