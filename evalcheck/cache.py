@@ -22,10 +22,12 @@ Everything is plain data written with marshal, the fastest format Python reads b
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import hashlib
 import marshal
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -49,6 +51,7 @@ PARALLEL_AT = 400  # files to parse before worker processes pay for themselves (
 RACY_NS = 2_000_000_000  # a file changed this recently may change again within one mtime tick
 
 Entry = tuple  # (data, marks blob, findings, plain scalars, suppressions, memo)
+Todo = tuple  # (index, shown path, bytes, digest, memo so far)
 StatKey = tuple[int, int, int, int]
 
 
@@ -80,6 +83,10 @@ class _LazyLocator(Locator):
         return self._blob
 
 
+_OUTPUT_SIDE = ("cli", "commands", "report", "formatters", "baseline", "loading", "discover",
+                "textsafe", "__main__")
+
+
 def namespace() -> str:
     """What the cached results depend on besides the file itself."""
     import evalcheck
@@ -90,11 +97,16 @@ def namespace() -> str:
     h = hashlib.blake2b(digest_size=10)
     h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{marshal.version}|"
              f"{LIMITS!r}|{HAVE_LIBYAML}".encode())
+    # the code that makes cached results, edited in a checkout too: every module but the
+    # output side (command line, reports, formats), whose edits change no cached result
     package = Path(evalcheck.__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):  # code edited in a checkout counts too
+    for path in sorted(package.rglob("*.py")):
+        name = ".".join(path.relative_to(package).with_suffix("").parts)
+        if name.startswith(_OUTPUT_SIDE):
+            continue
         with contextlib.suppress(OSError):
             st = path.stat()
-            h.update(f"{path.relative_to(package)}|{st.st_size}|{st.st_mtime_ns}".encode())
+            h.update(f"{name}|{st.st_size}|{st.st_mtime_ns}".encode())
     for path in sorted(schema_dir().glob("*.json")):
         h.update(path.read_bytes())
     return h.hexdigest()
@@ -133,9 +145,11 @@ def from_entry(shown: str, digest: str, entry: Entry) -> CachedRecord:
                         memo=dict(memo), digest=digest, stored=len(memo))
 
 
-def fresh_record(shown: str, raw: bytes, digest: str) -> CachedRecord:
+def fresh_record(shown: str, raw: bytes, digest: str,
+                 memo: dict[str, Any] | None = None) -> CachedRecord:
     plain = load_record(shown, raw, LIMITS)
-    return CachedRecord(plain.path, plain.doc, plain.suppressions, digest=digest)
+    return CachedRecord(plain.path, plain.doc, plain.suppressions, memo=dict(memo or {}),
+                        digest=digest)
 
 
 # ---------------------------------------------------------------- the store
@@ -224,19 +238,51 @@ class Store:
             _write(self.dir / "index", index)
 
     def _prepare(self) -> None:
-        self.dir.mkdir(parents=True, exist_ok=True)
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# evalcheck's cache: safe to delete, never to commit\n*\n",
-                              encoding="utf-8")
-        tag = self.folder / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                           "# evalcheck's cache (https://bford.info/cachedir/)\n",
-                           encoding="utf-8")
+        if not self.folder.exists():
+            self.folder.mkdir(parents=True)
+            (self.folder / ".gitignore").write_text(
+                "# evalcheck's cache: safe to delete, never to commit\n*\n", encoding="utf-8")
+            (self.folder / "CACHEDIR.TAG").write_text(TAG, encoding="utf-8")
+        self.dir.mkdir(exist_ok=True)
         for other in self.folder.iterdir():  # namespaces of other versions or schemas
-            if other.is_dir() and other != self.dir and len(other.name) == 20:
+            if other != self.dir and _is_namespace(other):
                 _remove_tree(other)
+
+
+TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+       "# evalcheck's cache (https://bford.info/cachedir/): safe to delete\n")
+_NAMESPACE = re.compile(r"[0-9a-f]{20}")
+
+
+def _is_namespace(folder: Path) -> bool:
+    """One of ours: a hex name holding nothing but what Store writes."""
+    if not _NAMESPACE.fullmatch(folder.name) or folder.is_symlink() or not folder.is_dir():
+        return False
+    try:
+        return all(p.name in ("index", "pack", "loose") or p.name.endswith(".tmp")
+                   for p in folder.iterdir())
+    except OSError:
+        return False
+
+
+def cache_folder(root: Path, config: Config) -> Path | None:
+    """The cache folder, or None when it must not be used: `cache-dir` comes from the
+    repository's config (a pull request can set it), so it must stay inside the project and be
+    either new or one evalcheck made (its CACHEDIR.TAG), never a folder of records."""
+    folder = root / config.cache_dir
+    try:
+        real = folder.resolve()
+    except (OSError, RuntimeError):
+        return None
+    if real == root or not real.is_relative_to(root):
+        return None
+    if folder.exists() or folder.is_symlink():
+        try:
+            if (folder / "CACHEDIR.TAG").read_text(encoding="utf-8") != TAG:
+                return None
+        except (OSError, UnicodeDecodeError):
+            return None
+    return real
 
 
 def _remove_tree(folder: Path) -> None:
@@ -274,16 +320,19 @@ def _regular(source: Source) -> os.stat_result | None:
 
 
 def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cache: bool,
-                 scope: frozenset[str] | None, checks_too: bool) -> list[Record]:
+                 scope: frozenset[str] | None, checks_too: bool,
+                 as_of: dt.date | None = None) -> list[Record]:
     """Records for these sources, from the cache where the content is known, else parsed (in
     worker processes when there are many). `scope` (None: all) are the records whose schema and
-    content-only check findings are worked out now, so they can be kept."""
+    record-scope check findings are worked out now (for checks that read the date, those of
+    `as_of`), so they can be kept."""
     from evalcheck import loading
 
-    store = Store(root / config.cache_dir) if use_cache else None
+    folder = cache_folder(root, config) if use_cache else None
+    store = Store(folder) if folder is not None else None
     records: list[Record | None] = [None] * len(sources)
     stats: dict[str, StatKey | None] = {}
-    todo: list[tuple[int, str, bytes, str]] = []
+    todo: list[Todo] = []
     now = time.time_ns()
     with _no_gc():
         for i, source in enumerate(sources):
@@ -311,25 +360,26 @@ def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cach
             if entry is not None:
                 records[i] = from_entry(source.shown, digest, entry)
             else:
-                todo.append((i, source.shown, raw, digest))
+                todo.append((i, source.shown, raw, digest, {}))
         if store is not None:
-            _refill(todo, records, sources, config, scope, checks_too)
-        _parse(todo, records, config, scope, checks_too, store is not None)
+            _refill(todo, records, sources, config, scope, checks_too, as_of)
+        _parse(todo, records, config, scope, checks_too, store is not None, as_of)
         done = [r for r in records if r is not None]
         if store is not None:
-            _fill(done, config, scope, checks_too)
+            _fill(done, config, scope, checks_too, as_of)
             store.save(done, stats)
     return done
 
 
-def _refill(todo: list[tuple[int, str, bytes, str]], records: list[Record | None],
+def _refill(todo: list[Todo], records: list[Record | None],
             sources: Sequence[Source], config: Config, scope: frozenset[str] | None,
-            checks_too: bool) -> None:
+            checks_too: bool, as_of: dt.date | None) -> None:
     """Cached records whose memo lacks findings this run wants (a check option changed, say):
     when there are many, parse them again with the new ones, so that the workers share the
     work; a few are filled in here (see _fill)."""
     from evalcheck.engine import precompute_plan
 
+    # without the date: what lacks is content-only work (the findings of a date are cheap)
     missing = precompute_plan(config, checks_too).missing  # type: ignore[attr-defined]
     stale = [i for i, r in enumerate(records) if isinstance(r, CachedRecord)
              and _in_scope(r, scope) and missing(r) != []]
@@ -344,7 +394,7 @@ def _refill(todo: list[tuple[int, str, bytes, str]], records: list[Record | None
         except OSError:
             continue
         if digest_of(raw) == record.digest:
-            todo.append((i, record.path, raw, record.digest))
+            todo.append((i, record.path, raw, record.digest, record.memo))
             records[i] = None
 
 
@@ -353,30 +403,30 @@ def _in_scope(record: Record, scope: frozenset[str] | None) -> bool:
 
 
 def _fill(records: list[Record], config: Config, scope: frozenset[str] | None,
-          checks_too: bool) -> None:
+          checks_too: bool, as_of: dt.date | None) -> None:
     """Work out what cached records do not remember yet (a new config option, say)."""
     from evalcheck.engine import precompute_plan
 
-    fill = precompute_plan(config, checks_too)
+    fill = precompute_plan(config, checks_too, as_of)
     for record in records:
         if isinstance(record, CachedRecord) and record.stored >= 0 and _in_scope(record, scope):
             fill(record)
 
 
-def _parse(todo: list[tuple[int, str, bytes, str]], records: list[Record | None],
+def _parse(todo: list[Todo], records: list[Record | None],
            config: Config, scope: frozenset[str] | None, checks_too: bool,
-           keep: bool) -> None:
+           keep: bool, as_of: dt.date | None) -> None:
     from evalcheck.engine import precompute_plan
 
     workers = _workers(len(todo))
     if workers > 1:
-        for i, record in _parallel(todo, config, scope, checks_too, workers):
+        for i, record in _parallel(todo, config, scope, checks_too, workers, as_of):
             records[i] = record
         return
     # in this process, findings wait for the engine unless they are to be kept
-    fill = precompute_plan(config, checks_too) if keep else None
-    for i, shown, raw, digest in todo:
-        record = fresh_record(shown, raw, digest)
+    fill = precompute_plan(config, checks_too, as_of) if keep else None
+    for i, shown, raw, digest, memo in todo:
+        record = fresh_record(shown, raw, digest, memo)
         if fill is not None and _in_scope(record, scope):
             fill(record)
         records[i] = record
@@ -395,16 +445,16 @@ def _workers(files: int) -> int:
     return max(1, min(cores, files // 100))
 
 
-def _work(chunk: list[tuple[int, str, bytes, str]], config: Config,
-          scope: frozenset[str] | None, checks_too: bool) -> bytes:
+def _work(chunk: list[Todo], config: Config,
+          scope: frozenset[str] | None, checks_too: bool, as_of: dt.date | None) -> bytes:
     """In a worker: parse and work out one chunk; marshal is the cheapest way back."""
     from evalcheck.engine import precompute_plan
 
     gc.disable()
-    fill = precompute_plan(config, checks_too)
+    fill = precompute_plan(config, checks_too, as_of)
     out = []
-    for i, shown, raw, digest in chunk:
-        record = fresh_record(shown, raw, digest)
+    for i, shown, raw, digest, memo in chunk:
+        record = fresh_record(shown, raw, digest, memo)
         if _in_scope(record, scope):
             fill(record)
         entry: Entry | None = to_entry(record)
@@ -416,9 +466,9 @@ def _work(chunk: list[tuple[int, str, bytes, str]], config: Config,
     return marshal.dumps(out)
 
 
-def _parallel(todo: list[tuple[int, str, bytes, str]], config: Config,
-              scope: frozenset[str] | None, checks_too: bool,
-              workers: int) -> Iterator[tuple[int, Record]]:
+def _parallel(todo: list[Todo], config: Config,
+              scope: frozenset[str] | None, checks_too: bool, workers: int,
+              as_of: dt.date | None) -> Iterator[tuple[int, Record]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -429,7 +479,7 @@ def _parallel(todo: list[tuple[int, str, bytes, str]], config: Config,
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        futures = [pool.submit(_work, chunk, config, scope, checks_too)
+        futures = [pool.submit(_work, chunk, config, scope, checks_too, as_of)
                    for chunk in chunks if chunk]
         for future in futures:
             for i, shown, digest, entry, raw in marshal.loads(future.result()):

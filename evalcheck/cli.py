@@ -135,7 +135,8 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
 
     config = _config(config_path).with_cli(select, ignore, fail_on)
     day = _as_of(as_of)
-    loaded = loading.load(config, list(paths), cache=not no_cache, checks=not only_source)
+    loaded = loading.load(config, list(paths), cache=not no_cache, checks=not only_source,
+                          as_of=day)
     problems = engine.lint(loaded.records, config, day, loaded.targets, only_source=only_source)
     if write_baseline:
         target = Path(write_baseline)

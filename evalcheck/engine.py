@@ -103,23 +103,37 @@ def _record_findings(check: Check, record: Record, ctx: Context) -> Iterable[Fin
     if memo is None or key is None:
         return check.func(record, ctx)
     kept = memo.get(key)
-    if kept is _DATED:
-        return check.func(record, ctx)
+    if kept is None:
+        try:
+            found = list(check.func(record, Context(_PROBE, ctx.options)))
+        except _ReadsAsOf:
+            memo[key] = kept = _DATED
+        else:
+            memo[key] = _pack(found)
+            return found
+    if kept is not _DATED:
+        return [Finding(*f) for f in kept]
+    if ctx.as_of is _PROBE:
+        return ()
+    # the findings of a check that reads the date are kept for one date at a time
+    dated = f"{key}@{ctx.as_of.isoformat()}"
+    kept = memo.get(dated)
     if kept is not None:
         return [Finding(*f) for f in kept]
-    try:
-        found = list(check.func(record, Context(_PROBE, ctx.options)))
-    except _ReadsAsOf:
-        memo[key] = _DATED
-        return check.func(record, ctx) if ctx.as_of is not _PROBE else ()
-    memo[key] = _pack(found)
+    found = list(check.func(record, ctx))
+    for old in [k for k in memo if k.startswith(key + "@")]:
+        del memo[old]
+    memo[dated] = _pack(found)
     return found
 
 
-def precompute_plan(config: Config, checks_too: bool = True) -> Callable[[Record], None]:
+def precompute_plan(config: Config, checks_too: bool = True,
+                    as_of: dt.date | None = None) -> Callable[[Record], None]:
     """A function that fills a cached record's memo with its schema findings and (with
-    `checks_too`) its content-only check findings: what a later lint asks for. Lets the loader
-    do this work in parallel workers and keep it."""
+    `checks_too`) its record-scope check findings: what a later lint asks for (for checks
+    that read the date, only with `as_of`). Lets the loader do this work in parallel workers
+    and keep it."""
+    when: Any = _PROBE if as_of is None else as_of
     specs: list[tuple[Check, Context, str]] = []
     if checks_too:
         for check in checks.registry().values():
@@ -128,7 +142,7 @@ def precompute_plan(config: Config, checks_too: bool = True) -> Callable[[Record
             options = config.options_for(check.name)
             key = check_key(check, options)
             if key is not None:
-                specs.append((check, Context(_PROBE, options), key))
+                specs.append((check, Context(when, options), key))
 
     def missing(record: Record) -> list[tuple[Check, Context, str]] | None:
         """What the memo lacks (None: the schema findings too)."""
@@ -139,7 +153,10 @@ def precompute_plan(config: Config, checks_too: bool = True) -> Callable[[Record
             return None
         if not specs or record.kind is None:
             return []
-        return [s for s in specs if s[2] not in memo and _applies(s[0], record)]
+        day = "" if as_of is None else f"@{as_of.isoformat()}"
+        kind = record.kind
+        return [s for s in specs if (not s[0].applies_to or kind in s[0].applies_to) and (
+            s[2] not in memo or day and memo[s[2]] is _DATED and s[2] + day not in memo)]
 
     def fill(record: Record) -> None:
         todo = missing(record)

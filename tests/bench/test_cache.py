@@ -105,3 +105,27 @@ def test_validate_and_lint_share_entries(corpus: Path) -> None:
     assert lint(corpus) == lint(corpus, "--no-cache")
     again = run_cli("validate", "--format", "json", cwd=corpus)
     assert again.stdout == validated.stdout
+
+
+def test_shown_paths_are_discovers(corpus: Path) -> None:
+    """loading resolves each folder once instead of each file: same paths as discover's."""
+    import os
+
+    from evalcheck import discover, loading
+    from evalcheck.config import load_config
+
+    records = corpus / "records"
+    first = sorted((records / "evaluations").rglob("*.yaml"))[0]
+    os.symlink(first, records / "linked.yaml")
+    os.symlink(records / "projects", records / "linked-folder")
+    os.symlink(corpus.parent / "nowhere.yaml", records / "dangling.yaml")
+    (records / "real").mkdir()
+    os.symlink(corpus / "records", corpus / "alias")
+    config = load_config(corpus)
+    expected = discover.repository_sources(config)
+    named = [str(corpus / "alias" / "linked.yaml"), str(records / "projects")]
+    expected_named = discover.named_sources(named, config)
+    got = loading.load(config, named, cache=False)
+    assert [r.path for r in got.records] == sorted(
+        {s.shown for s in [*expected, *expected_named]})
+    assert got.targets == frozenset(s.shown for s in expected_named)
