@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from difflib import SequenceMatcher
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+
+from rapidfuzz.fuzz import ratio
 
 _NUMBERING = re.compile(r"^\s*(?:[(\[]?(?:\d+(?:\.\d+)*|[a-zA-Z]|[ivxlcdm]+)[.)\]:]|[-*•·])\s+")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -20,12 +24,56 @@ def normalise(text: str) -> str:
 
 
 def similarity(a: str, b: str, threshold: float = 0.0) -> float:
-    """Similarity in [0, 1] of two normalised texts (0.0 early when it cannot reach threshold)."""
+    """Similarity in [0, 1] of two normalised texts: 2 x (longest common subsequence) / (total
+    length), as difflib's ratio, computed by rapidfuzz in C++ (0.0 below the threshold)."""
     if not a or not b:
         return 0.0
-    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < threshold:
-        return 0.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-        return 0.0
-    return matcher.ratio()
+    return float(ratio(a, b, score_cutoff=threshold * 100)) / 100
+
+
+_WORD = re.compile(r"\w+")
+TOKEN_OVERLAP = 0.5
+POSTING_SCAN = 200
+EXHAUSTIVE_UP_TO = 500
+
+
+def near_duplicates(texts: Sequence[str], threshold: float,
+                    max_checks: int = 20) -> Iterator[tuple[int, int, float]]:
+    """(later, earlier, best score) for each normalised text similar to an earlier one.
+
+    Exact repeats are left to duplicate-text. A group of up to EXHAUSTIVE_UP_TO texts (every
+    real record) is compared pair by pair. Beyond that, pairwise comparison is quadratic and a
+    record with hundreds of similar actions would take minutes, so candidates come from prefix
+    filtering: each text is indexed under its rarest words, so texts sharing half their words
+    meet, and only the `max_checks` candidates sharing most words are measured.
+    """
+    if len(texts) <= EXHAUSTIVE_UP_TO:
+        for i, text in enumerate(texts):
+            if not text or text in texts[:i]:
+                continue
+            scores = [(similarity(texts[j], text, threshold), -j) for j in range(i) if texts[j]]
+            best = max(scores, default=(0.0, 0))
+            if best[0] >= threshold:
+                yield i, -best[1], best[0]
+        return
+    words = [set(_WORD.findall(text)) for text in texts]
+    frequency = Counter(word for ws in words for word in ws)
+    postings: dict[str, list[int]] = defaultdict(list)
+    seen: set[str] = set()
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        ordered = sorted(words[i], key=lambda w: (frequency[w], w))
+        prefix = ordered[: max(1, len(ordered) - math.ceil(TOKEN_OVERLAP * len(ordered)) + 1)]
+        if text not in seen:
+            shared: Counter[int] = Counter()
+            for word in prefix:
+                shared.update(postings[word][-POSTING_SCAN:])
+            measured = ((similarity(texts[j], text, threshold), j)
+                        for j, _ in shared.most_common(max_checks) if texts[j] != text)
+            score, j = max(measured, default=(0.0, 0))
+            if score >= threshold:
+                yield i, j, score
+            seen.add(text)
+        for word in prefix:
+            postings[word].append(i)

@@ -9,7 +9,7 @@ from typing import Any
 from evalcheck.checks import Context, check
 from evalcheck.problems import DataPath, Finding, Severity
 from evalcheck.records import Corpus, Record, describe, iter_actions, mappings, text_of
-from evalcheck.textsim import normalise, similarity
+from evalcheck.textsim import near_duplicates, normalise
 
 _TEXT_GROUPS = {
     "evaluation": (("conclusions", "text"), ("recommendations", "text")),
@@ -93,24 +93,12 @@ def near_duplicate_text(record: Record, ctx: Context) -> Iterator[Finding]:
     """
     threshold = float(ctx.options.get("threshold", 0.85))
     for group in _text_groups(record):
-        seen: list[tuple[DataPath, str]] = []
-        for path, text in group:
-            if not text:
-                continue
-            best: tuple[float, DataPath] | None = None
-            for other_path, other in seen:
-                if other == text:
-                    best = None
-                    break
-                score = similarity(other, text, threshold)
-                if score >= threshold and (best is None or score > best[0]):
-                    best = (score, other_path)
-            else:
-                if best is not None:
-                    yield Finding(f"{_item(record, path)} is {best[0]:.0%} similar to "
-                                  f"{_item(record, best[1])}", path=path,
-                                  hint="merge them if they are one piece of work")
-            seen.append((path, text))
+        texts = [text for _, text in group]
+        for later, earlier, score in near_duplicates(texts, threshold):
+            path = group[later][0]
+            yield Finding(f"{_item(record, path)} is {score:.0%} similar to "
+                          f"{_item(record, group[earlier][0])}", path=path,
+                          hint="merge them if they are one piece of work")
 
 
 _SPACE = re.compile(r"\s+")

@@ -72,7 +72,7 @@ NEAR_DUPLICATE_TEXT = [
 conclusions:
   - {id: C1, text: The programme is relevant to the region.}
   - {id: C2, text: The project was relevant for the whole region.}
-""", {"threshold": 0.7}, [("r0.yaml", 8, 20, "conclusion C2 is 74% similar to conclusion C1")]),
+""", {"threshold": 0.7}, [("r0.yaml", 8, 20, "conclusion C2 is 76% similar to conclusion C1")]),
     ("looser-pair-at-default-threshold", EVALUATION_HEAD + """\
 conclusions:
   - {id: C1, text: The programme is relevant to the region.}
