@@ -301,11 +301,13 @@ def test_md_escape_output_is_inert(text: str) -> None:
     assert "\n" not in out and "\r" not in out
     assert "<" not in out and ">" not in out and '"' not in out
     assert not re.search(r"&(?!(amp|lt|gt|quot|#x27);)", out)
+    bare = re.sub(r"&(amp|lt|gt|quot|#x27);", "", out.replace("\\\\", ""))  # our own entities
     for char in "[]()|`*_!#~{}":
-        assert not re.search(UNESCAPED + re.escape(char), out.replace("\\\\", "")), char
+        assert not re.search(UNESCAPED + re.escape(char), bare), char
     assert not re.search(r"@(?!\u200b)", out)
     assert "://" not in out
-    assert _plain(out) == visible(_one_line(text)), "the text is all still there"
+    # all still there (up to zero-width spaces, which md_escape adds to break mentions and URLs)
+    assert _plain(out) == visible(_one_line(text)).replace("\u200b", "")
     assert not CONTROL.search(out)
 
 
