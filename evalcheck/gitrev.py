@@ -55,12 +55,17 @@ def records_at(config: Config, rev: str) -> list[Record]:
         raise GitError(f"unknown revision {rev!r}")
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
     roots = [*config.records, *config.owners]
-    listing = _git(root, "ls-tree", "-r", "-z", "--full-name", "--name-only", commit, "--",
+    listing = _git(root, "ls-tree", "-r", "-z", "--full-name", commit, "--",
                    *roots).decode("utf-8", "surrogateescape")
-    paths = sorted(p for p in listing.split("\0") if p and _is_record(p))
+    # "mode type oid<TAB>path" entries; blobs are asked for by oid, since a path may hold a
+    # newline, which would split a `commit:path` request line in two
+    blobs = dict(sorted((path, meta.split()[2]) for meta, _, path in
+                        (entry.partition("\t") for entry in listing.split("\0") if entry)
+                        if _is_record(path)))
+    paths = list(blobs)
     if not paths:
         return []
-    request = b"".join(f"{commit}:{p}\n".encode("utf-8", "surrogateescape") for p in paths)
+    request = b"".join(f"{blobs[p]}\n".encode() for p in paths)
     out = _git(root, "cat-file", "--batch", stdin=request)
     records, pos = [], 0
     for path in paths:

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import write_files
+from conftest import git, write_files
 
 from hostile.cases import CASES, Case
 from hostile.kit import (
@@ -168,3 +168,20 @@ def test_near_duplicate_text_is_not_quadratic_on_hostile_input(n: int, tmp_path:
     run = run_limited("lint", "--format", "json", "--as-of", AS_OF, cwd=repo)
     checks = {p["check"] for p in _problems(run)}
     assert "near-duplicate-text" in checks, "the check ran and found the shuffled copies"
+
+
+# --- hostile file names in git history ------------------------------------------------------
+
+def test_a_newline_in_a_file_name_does_not_hide_records_at_a_revision(tmp_path: Path) -> None:
+    """`evalcheck diff REV` reads blobs from git; a newline in a committed file name once split
+    the request for it and silently lost the records after it (they showed as added)."""
+    repo = new_repo(tmp_path / "repo")
+    write_files(repo, {"records/a\nb.yaml": "kind: evaluation\nid: EV-2024-01\ntitle: A\n"
+                                             "status: planned\nowner: me-unit\n",
+                       "records/c.yaml": "kind: evaluation\nid: EV-2024-02\ntitle: C\n"
+                                         "status: planned\nowner: me-unit\n"})
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "records")
+    run = run_limited("diff", "HEAD", cwd=repo)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run
+    assert "No changes to the records." in run.stdout, run.stdout
