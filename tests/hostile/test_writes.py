@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import REPO, git
 
 from hostile.cases import CASES
@@ -169,3 +170,37 @@ def test_a_cache_dir_over_the_records_never_deletes_or_hides_a_record(tmp_path: 
     after = snapshot(repo / "records")
     assert {k: v for k, v in after.items() if k in before} == before, "a record was lost"
     assert git(repo, "status", "--porcelain", "--ignored", "records") == ""
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="evalcheck/cache.py trusts a cache folder that arrives with the "
+                          "checkout: an entry forged for a record's digest hides its problems "
+                          "whenever the namespace can be predicted (same evalcheck build). "
+                          "Reported; suggested: ignore a cache folder git tracks, or use "
+                          "--no-cache / a cache outside the checkout on pull requests")
+def test_a_cache_committed_with_the_records_is_not_trusted(tmp_path: Path) -> None:
+    """A pull request can commit `.evalcheck_cache/` (git add -f). Its entries are keyed by a
+    record's content digest, so a forged entry can say a broken record is clean."""
+    if not (REPO / "evalcheck" / "cache.py").exists():
+        return
+    import marshal
+
+    from evalcheck import cache
+
+    repo = new_repo(tmp_path / "repo")
+    broken = ORIGINAL.replace(b"status: planned", b"status: finished")
+    (repo / "records" / "EV-2024-01.yaml").write_bytes(ORIGINAL)
+    run_limited("lint", "--as-of", AS_OF, cwd=repo, timeout=30)  # the attacker's own run
+    [pack] = (repo / ".evalcheck_cache").glob("*/pack")
+    entries = marshal.loads(pack.read_bytes())
+    entries[cache.digest_of(broken)] = entries[cache.digest_of(ORIGINAL)]
+    pack.write_bytes(marshal.dumps(entries))
+    (repo / "records" / "EV-2024-01.yaml").write_bytes(broken)
+    git(repo, "add", "-A")
+    git(repo, "add", "-f", ".evalcheck_cache")
+    git(repo, "commit", "-qm", "a pull request with a forged cache")
+    clone = tmp_path / "ci-checkout"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    run = run_limited("lint", "--format", "json", "--as-of", AS_OF, cwd=clone, timeout=30)
+    assert "'finished'" in run.stdout, "the forged cache entry hid the record's schema error"
+    assert run.returncode == 1
