@@ -134,13 +134,17 @@ def test_lint_validate_and_report_never_modify_a_record(tmp_path: Path) -> None:
     before = snapshot(repo)
     assert sum(k.startswith("records/corpus/") for k in before) == sum(
         bool(c.corpus) for c in CASES)
-    commands = [["validate", "--format", fmt] for fmt in ("text", "json", "github")]
-    commands += [["lint", "--format", fmt] for fmt in ("text", "json", "github", "sarif",
-                                                       "markdown")]
+    dated = [["validate", "--format", fmt] for fmt in ("text", "json", "github")]
+    dated += [["lint", "--format", fmt] for fmt in ("text", "json", "github", "sarif",
+                                                    "markdown")]
     if (REPO / "evalcheck" / "commands" / "report.py").exists():
-        commands += [["report", "--out", str(tmp_path / "site")], ["report"]]
+        dated += [["report", "--out", str(tmp_path / "site")], ["report"],
+                  ["report", "--base", "HEAD", "--format", "json"]]
+    commands = [[*args, "--as-of", AS_OF] for args in dated]
+    if (REPO / "evalcheck" / "commands" / "report.py").exists():
+        commands.append(["diff", "HEAD"])
     for args in commands:
-        run = run_limited(*args, "--as-of", AS_OF, cwd=repo, timeout=30)
+        run = run_limited(*args, cwd=repo, timeout=30)
         assert "Traceback" not in run.stderr, (args, run.stderr)
         assert run.returncode in (0, 1), (args, run.returncode, run.stderr)
     assert snapshot(repo) == before
