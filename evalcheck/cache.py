@@ -139,10 +139,12 @@ def to_entry(record: CachedRecord) -> Entry:
 
 def from_entry(shown: str, digest: str, entry: Entry) -> CachedRecord:
     data, marks, findings, plain, suppressions, memo = entry
-    doc = Document(data, _LazyLocator(marks), [Finding(*f) for f in findings],
-                   [PlainScalar(*p) for p in plain])
-    return CachedRecord(shown, doc, {s[0]: Suppression(*s) for s in suppressions},
-                        memo=dict(memo), digest=digest, stored=len(memo))
+    doc = Document(data, _LazyLocator(marks),
+                   [Finding(*f) for f in findings] if findings else [],
+                   [PlainScalar(*p) for p in plain] if plain else [])
+    return CachedRecord(shown, doc,
+                        {s[0]: Suppression(*s) for s in suppressions} if suppressions else {},
+                        memo, digest, len(memo))
 
 
 def fresh_record(shown: str, raw: bytes, digest: str,
@@ -161,6 +163,58 @@ def _read(path: Path) -> Any:
             return marshal.loads(fh.read())
     except (OSError, EOFError, ValueError, TypeError):
         return None
+
+
+SEGMENT = 400  # entries per pack segment: the pack is never all in memory as bytes
+
+
+def _read_pack(path: Path) -> dict[str, Entry] | None:
+    """A pack: segments of (8-byte length, marshalled {digest: entry}), then a zero length."""
+    pack: dict[str, Entry] = {}
+    try:
+        with open(path, "rb") as fh:
+            left = os.fstat(fh.fileno()).st_size
+            while True:
+                head = fh.read(8)
+                if len(head) != 8:
+                    return None  # cut short
+                size = int.from_bytes(head, "little")
+                if size == 0:
+                    return pack
+                left -= 8 + size
+                if left < 8:
+                    return None  # damaged: a length past the end
+                blob = fh.read(size)
+                if len(blob) != size:
+                    return None
+                segment = marshal.loads(blob)
+                if not isinstance(segment, dict):
+                    return None
+                pack.update(segment)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write_pack(path: Path, entries: Iterator[tuple[str, Entry]]) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            segment: dict[str, Entry] = {}
+            for digest, entry in entries:
+                segment[digest] = entry
+                if len(segment) == SEGMENT:
+                    blob = marshal.dumps(segment)
+                    fh.write(len(blob).to_bytes(8, "little") + blob)
+                    segment = {}
+            if segment:
+                blob = marshal.dumps(segment)
+                fh.write(len(blob).to_bytes(8, "little") + blob)
+            fh.write(bytes(8))
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _write(path: Path, value: Any) -> None:
@@ -195,9 +249,9 @@ class Store:
     @property
     def pack(self) -> dict[str, Entry]:
         if self._pack is None:
-            pack = _read(self.dir / "pack") if self.index or self.loose or \
+            pack = _read_pack(self.dir / "pack") if self.index or self.loose or \
                 (self.dir / "pack").exists() else None
-            self._pack = pack if isinstance(pack, dict) else {}
+            self._pack = pack if pack is not None else {}
         return self._pack
 
     def get(self, digest: str) -> Entry | None:
@@ -225,8 +279,7 @@ class Store:
         if changed:
             if not (self.dir / "pack").exists() or \
                     len(changed) + len(self.loose) > max(REPACK_AT, len(cached) // 20):
-                pack = {r.digest: to_entry(r) for r in cached}
-                _write(self.dir / "pack", pack)
+                _write_pack(self.dir / "pack", ((r.digest, to_entry(r)) for r in cached))
                 for name in self.loose:
                     with contextlib.suppress(OSError):
                         os.unlink(self.loose_dir / name)
@@ -474,7 +527,7 @@ def _parallel(todo: list[Todo], config: Config,
 
     # big files first, dealt round-robin, so the chunks take about the same time
     order = sorted(todo, key=lambda t: -len(t[2]))
-    count = workers * 4
+    count = max(workers * 4, len(order) // 200)  # small chunks: little memory per worker
     chunks = [order[k::count] for k in range(count)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)

@@ -96,10 +96,12 @@ def source_findings(record: Record, validate: bool = True) -> list[Finding]:
     return found
 
 
-def _record_findings(check: Check, record: Record, ctx: Context) -> Iterable[Finding]:
+def _record_findings(check: Check, record: Record, ctx: Context,
+                     key: str | None | bool = False) -> Iterable[Finding]:
     assert check.func is not None
     memo = _memo(record)
-    key = check_key(check, ctx.options) if memo is not None else None
+    if key is False:
+        key = check_key(check, ctx.options) if memo is not None else None
     if memo is None or key is None:
         return check.func(record, ctx)
     kept = memo.get(key)
@@ -163,8 +165,8 @@ def precompute_plan(config: Config, checks_too: bool = True,
         if todo is None:
             source_findings(record)
             todo = missing(record)
-        for check, ctx, _ in todo or ():
-            _record_findings(check, record, ctx)
+        for check, ctx, key in todo or ():
+            _record_findings(check, record, ctx, key)
 
     fill.missing = missing  # type: ignore[attr-defined]
     return fill
@@ -184,16 +186,25 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
                 _emit(run, record, finding, finding.check)
     if not only_source:
         corpus = Corpus(list(records))
+        # the records each record check looks at, by kind, worked out once (in corpus order)
+        in_scope = [r for r in records if run.targets is None or r.path in run.targets]
+        kinds = [r.kind for r in in_scope]
+        by_kind: dict[str, list[Record]] = {}
+        for record, kind in zip(in_scope, kinds):
+            if kind is not None:
+                by_kind.setdefault(kind, []).append(record)
         for check in registry.values():
             if check.func is None or not config.enabled(check.name):
                 continue
             ctx = Context(as_of, config.options_for(check.name))
             if check.scope == "record":
-                for record in records:
-                    if _applies(check, record) and (run.targets is None
-                                                    or record.path in run.targets):
-                        for finding in _record_findings(check, record, ctx):
-                            _emit(run, record, finding, check.name)
+                key = check_key(check, ctx.options)
+                chosen = [r for r, kind in zip(in_scope, kinds) if kind is not None and (
+                    not check.applies_to or kind in check.applies_to)] \
+                    if len(check.applies_to) != 1 else by_kind.get(check.applies_to[0], [])
+                for record in chosen:
+                    for finding in _record_findings(check, record, ctx, key):
+                        _emit(run, record, finding, check.name)
             else:
                 for record, finding in check.func(corpus, ctx):
                     _emit(run, record, finding, check.name)

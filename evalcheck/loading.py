@@ -93,6 +93,13 @@ def _folder_resolving() -> Iterator[None]:
         real = folders[folder]
         if real is None:
             return original(path, root)
+        base, top = str(real), str(root)
+        if os.sep == "/" and top != "/" and root.is_absolute():
+            if base == top:
+                return name
+            if base.startswith(top + "/"):  # Path.relative_to, without building three Paths
+                return f"{base[len(top) + 1:]}/{name}"
+            return original(path, root)
         try:
             return (real / name).relative_to(root).as_posix()
         except ValueError:

@@ -334,6 +334,8 @@ class _Builder:
             if cls is ScalarEvent:
                 self._count(event)
                 value = self._scalar(event, stack)
+                if type(value) is str and len(value) <= 32:  # ids, owners, dates, statuses
+                    value = sys.intern(value)  # repeat thousands of times: one object each
                 self._add(stack, value, [_pos(event.start_mark), None], event, 1)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 self._count(event)
