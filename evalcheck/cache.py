@@ -47,7 +47,7 @@ from evalcheck.yamlload import Document, Limits, Locator, PlainScalar
 FORMAT = 1
 LIMITS = Limits()
 REPACK_AT = 64  # loose entries before they are folded into the pack
-PARALLEL_AT = 400  # files to parse before worker processes pay for themselves (see benchmarks/)
+PARALLEL_AT = 100  # files to parse from which two workers beat one process (benchmarks/README)
 RACY_NS = 2_000_000_000  # a file changed this recently may change again within one mtime tick
 
 Entry = tuple  # (data, marks blob, findings, plain scalars, suppressions, memo)
@@ -495,7 +495,7 @@ def _workers(files: int) -> int:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
         cores = os.cpu_count() or 1
-    return max(1, min(cores, files // 100))
+    return max(1, min(cores, files // 50))
 
 
 def _work(chunk: list[Todo], config: Config,
