@@ -246,7 +246,7 @@ def _unused_suppressions(run: _Run, records: Iterable[Record]) -> None:
             continue
         for s in record.suppressions.values():
             message = _suppression_problem(s, registry, (record.path, s.line) in run.used,
-                                           run.config)
+                                           run.config, record.path)
             if message:
                 run.problems.append(Problem(record.path, s.line, s.column, name,
                                             run.config.severity_of(name), message[0],
@@ -254,7 +254,7 @@ def _unused_suppressions(run: _Run, records: Iterable[Record]) -> None:
 
 
 def _suppression_problem(s: Suppression, registry: dict[str, Check], used: bool,
-                         config: Config) -> tuple[str, str] | None:
+                         config: Config, path: str) -> tuple[str, str] | None:
     example = "# evalcheck: ignore[check-name] why it is kept"
     if s.directive != "ignore":
         return (f"unknown evalcheck directive {s.directive!r}", f"write: {example}")
@@ -266,7 +266,7 @@ def _suppression_problem(s: Suppression, registry: dict[str, Check], used: bool,
                 "`evalcheck rules` lists the checks")
     if not s.reason:
         return ("the suppression gives no reason", f"write: {example}")
-    if not used and all(config.enabled(c) for c in s.checks):
+    if not used and all(config.enabled(c) and not config.ignored_at(path, c) for c in s.checks):
         return (f"the suppression of {', '.join(s.checks)} suppresses nothing",
                 "remove the comment: the problem it was written for is gone")
     return None

@@ -87,3 +87,21 @@ def test_unused_suppression_can_be_ignored() -> None:
 def test_suppression_of_a_disabled_check_is_not_called_unused() -> None:
     same = "  # evalcheck: ignore[duplicate-text] kept"
     assert checks_found(same=same, config_table={"ignore": ["duplicate-text"]}) == []
+
+
+def test_suppression_of_a_check_ignored_for_the_path_is_not_stale() -> None:
+    """A check switched off for the file by per-path-ignores cannot fire, so a suppression of
+    it is not reported as suppressing nothing."""
+    config = parse_config({"per-path-ignores": {"r0.yaml": ["duplicate-text"]}}, REPO)
+    problems = lint_text("""
+        kind: evaluation
+        id: EV-1
+        title: T
+        status: ongoing
+        owner: u
+        conclusions:
+          - {id: C1, text: Same text.}
+          # evalcheck: ignore[duplicate-text] the report repeats it
+          - {id: C2, text: Same text.}
+    """, config=config)
+    assert [p.check for p in problems if p.check in ("unused-suppression", "duplicate-text")] == []
