@@ -63,6 +63,9 @@ def load_record(path: str, raw: bytes, limits: Limits = _DEFAULT_LIMITS) -> Reco
             hint="remove the repeated comments"))
         return Record(path, doc)
     suppressions = parse_suppressions(raw) if comments else {}
+    for line, s in list(suppressions.items()):
+        if any((l1, c1) <= (s.line, s.column) < (l2, c2) for l1, c1, l2, c2 in doc.marker_spans):
+            del suppressions[line]
     return Record(path, doc, suppressions)
 
 

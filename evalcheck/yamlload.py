@@ -90,6 +90,9 @@ class Document:
     locator: Locator
     findings: list[Finding] = field(default_factory=list)
     plain_scalars: list[PlainScalar] = field(default_factory=list)
+    # Spans (1-based line, column from; line, column to) of text values that contain
+    # "evalcheck:", so a suppression written inside a text is not taken for a comment.
+    marker_spans: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 _BOOL = {
@@ -305,7 +308,8 @@ def parse(raw: bytes, limits: Limits = Limits()) -> Document:
             f"not valid YAML: {exc}", check="yaml-syntax", at=(1, 1))])
     except _Abort:
         return Document(None, Locator(None), builder.findings)
-    return Document(builder.data, Locator(builder.mark), builder.findings, builder.plain)
+    return Document(builder.data, Locator(builder.mark), builder.findings, builder.plain,
+                    builder.marker_spans)
 
 
 class _Builder:
@@ -317,6 +321,7 @@ class _Builder:
         self.mark: _Mark | None = None
         self.findings: list[Finding] = []
         self.plain: list[PlainScalar] = []
+        self.marker_spans: list[tuple[int, int, int, int]] = []
         self.anchors: dict[str, tuple[Any, _Mark, int]] = {}
         self.alias_nodes = 0
         self.nodes = 0
@@ -420,6 +425,10 @@ class _Builder:
     def _scalar(self, event: Any, stack: list[_Frame]) -> Any:
         text: str = event.value
         tag = event.tag
+        if "evalcheck:" in text:
+            start, end = event.start_mark, event.end_mark
+            self.marker_spans.append((start.line + 1, start.column + 1,
+                                      end.line + 1, end.column + 1))
         if tag is None:
             if not event.implicit[0]:
                 return text

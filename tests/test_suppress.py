@@ -105,3 +105,27 @@ def test_suppression_of_a_check_ignored_for_the_path_is_not_stale() -> None:
           - {id: C2, text: Same text.}
     """, config=config)
     assert [p.check for p in problems if p.check in ("unused-suppression", "duplicate-text")] == []
+
+
+@pytest.mark.parametrize("text", [
+    'text: "Same text. # evalcheck: ignore[duplicate-text] spoofed"',
+    "text: |\n              Same text.\n              # evalcheck: ignore[duplicate-text] spoofed",
+], ids=["quoted", "block"])
+def test_a_suppression_written_inside_a_text_value_is_not_a_comment(text: str) -> None:
+    """Record text comes from pull requests: a comment-like line inside a value must not
+    silence real problems."""
+    problems = lint_text(f"""
+        kind: evaluation
+        id: EV-1
+        title: T
+        status: ongoing
+        owner: u
+        recommendations:
+          - id: R1
+            addressed_to: [u]
+            {text}
+          - id: R2
+            addressed_to: [u]
+            {text}
+    """, only="duplicate-text")
+    assert [p.message for p in problems] == ["recommendation R2 repeats recommendation R1 word for word"]
