@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Union
 
-PathPart = Union[str, int]
+PathPart = str | int
 DataPath = tuple[PathPart, ...]
 
 

@@ -48,7 +48,7 @@ def _validator(kind: str) -> Any:
     return Draft202012Validator(load_schema(kind), format_checker=checker)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fast_validator(kind: str) -> Any:
     """jsonschema-rs, when installed: a yes/no answer ~50x faster than python-jsonschema.
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from evalcheck.checks.templates import PLACEHOLDER_PREFIX
 from evalcheck.problems import DataPath
+
 FOLDERS = {"evaluation": "evaluations", "management-response": "responses",
            "project": "projects"}
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._/()&'-]*$")

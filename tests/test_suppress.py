@@ -128,4 +128,5 @@ def test_a_suppression_written_inside_a_text_value_is_not_a_comment(text: str) -
             addressed_to: [u]
             {text}
     """, only="duplicate-text")
-    assert [p.message for p in problems] == ["recommendation R2 repeats recommendation R1 word for word"]
+    assert [p.message for p in problems] == [
+        "recommendation R2 repeats recommendation R1 word for word"]
