@@ -263,7 +263,7 @@ class Gen:
             norm = normalise(text)
             words = set(norm.split())
             # nearly equal texts share most words: a cheap screen before the real measure
-            if not any(len(words & other_words) >= 0.4 * len(words | other_words)
+            if not any(len(words & other_words) >= 0.2 * len(words | other_words)
                        and similarity(norm, other, 0.8) >= 0.8
                        for other, other_words in group):
                 break

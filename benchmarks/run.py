@@ -380,7 +380,9 @@ def write_results(args: argparse.Namespace, manifest: dict[str, object], rows: d
         f"largest direct imports: {heavy_text}.",
         f"Warm lint output identical to cold lint: {'yes' if same else '**NO**'}; planted "
         f"problems found: {len(found & expected)}/{len(expected)}, problems not planted: "
-        f"{len(found - expected)}.",
+        f"{len(found - expected)}" + (" (" + ", ".join(f"{c} in {p}" for p, c in
+                                                      sorted(found - expected)[:5]) + ")"
+                                       if found - expected else "") + ".",
         f"Command: `.venv/bin/python benchmarks/run.py --n {args.n} --seed {args.seed} "
         f"--repeat {args.repeat} --repeat-slow {args.repeat_slow}"
         f"{' --skip-peer' if args.skip_peer else ''}`, "

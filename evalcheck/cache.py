@@ -44,14 +44,14 @@ from evalcheck.records import Record, load_record
 from evalcheck.suppress import Suppression
 from evalcheck.yamlload import Document, Limits, Locator, PlainScalar
 
-FORMAT = 1
+FORMAT = 2
 LIMITS = Limits()
 REPACK_AT = 64  # loose entries before they are folded into the pack
 PARALLEL_AT = 100  # files to parse from which two workers beat one process (benchmarks/README)
 RACY_NS = 2_000_000_000  # a file changed this recently may change again within one mtime tick
 
-Entry = tuple  # (data, marks blob, findings, plain scalars, suppressions, memo)
-Todo = tuple  # (index, shown path, bytes, digest, memo so far)
+Entry = tuple  # (data, marks blob, findings, plain scalars blob, suppressions, memo)
+Todo = tuple  # (index, shown path, bytes or None: read it again, digest, memo so far, path)
 StatKey = tuple[int, int, int, int]
 
 
@@ -85,6 +85,47 @@ class _LazyLocator(Locator):
 
 _OUTPUT_SIDE = ("cli", "commands", "report", "formatters", "baseline", "loading", "discover",
                 "textsafe", "__main__")
+
+
+class _LazyScalars(list):  # type: ignore[type-arg]
+    """Document.plain_scalars of a cached record, decoded on first use: only the schema check
+    reads them, and its findings are usually in the memo already."""
+
+    __slots__ = ("_blob",)
+
+    def __init__(self, blob: bytes) -> None:
+        super().__init__()
+        self._blob: bytes | None = blob
+
+    def _load(self) -> None:
+        if self._blob is not None:
+            blob, self._blob = self._blob, None
+            list.extend(self, [PlainScalar(*p) for p in marshal.loads(blob)])
+
+    def blob(self) -> bytes | None:
+        return self._blob
+
+    def __iter__(self) -> Any:
+        self._load()
+        return list.__iter__(self)
+
+    def __len__(self) -> int:
+        self._load()
+        return list.__len__(self)
+
+    def __getitem__(self, index: Any) -> Any:
+        self._load()
+        return list.__getitem__(self, index)
+
+    def __eq__(self, other: object) -> bool:
+        self._load()
+        return list.__eq__(self, other)
+
+    def __repr__(self) -> str:
+        self._load()
+        return list.__repr__(self)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def namespace() -> str:
@@ -129,9 +170,12 @@ def to_entry(record: CachedRecord) -> Entry:
     locator = doc.locator
     marks = locator.blob() if isinstance(locator, _LazyLocator) and not hasattr(
         locator, "_root") else marshal.dumps(locator._root)
+    plain = doc.plain_scalars
+    kept = plain.blob() if isinstance(plain, _LazyScalars) else None
     return (doc.data, marks,
             tuple((f.message, f.path, f.hint, f.check, f.at, f.key) for f in doc.findings),
-            tuple((p.path, p.text, p.value) for p in doc.plain_scalars),
+            kept if kept is not None else marshal.dumps(
+                tuple((p.path, p.text, p.value) for p in plain)),
             tuple((s.line, s.column, s.checks, s.reason, s.directive)
                   for s in record.suppressions.values()),
             dict(record.memo))
@@ -141,7 +185,7 @@ def from_entry(shown: str, digest: str, entry: Entry) -> CachedRecord:
     data, marks, findings, plain, suppressions, memo = entry
     doc = Document(data, _LazyLocator(marks),
                    [Finding(*f) for f in findings] if findings else [],
-                   [PlainScalar(*p) for p in plain] if plain else [])
+                   _LazyScalars(plain))
     return CachedRecord(shown, doc,
                         {s[0]: Suppression(*s) for s in suppressions} if suppressions else {},
                         memo, digest, len(memo))
@@ -413,31 +457,45 @@ def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cach
             if entry is not None:
                 records[i] = from_entry(source.shown, digest, entry)
             else:
-                todo.append((i, source.shown, raw, digest, {}))
+                todo.append((i, source.shown, raw, digest, {}, str(source.real)))
+                if len(todo) == PARALLEL_AT:  # workers will read them again: keep no bytes
+                    todo[:] = [(*t[:2], None, *t[3:]) for t in todo]
+                elif len(todo) > PARALLEL_AT:
+                    todo[-1] = (*todo[-1][:2], None, *todo[-1][3:])
+        lacking: list[int] = []
         if store is not None:
-            _refill(todo, records, sources, config, scope, checks_too, as_of)
-        _parse(todo, records, config, scope, checks_too, store is not None, as_of)
+            lacking = _refill(todo, records, sources, config, scope, checks_too, as_of)
+        _parse(todo, records, config, scope, checks_too, store is not None, as_of, root)
         done = [r for r in records if r is not None]
         if store is not None:
-            _fill(done, config, scope, checks_too, as_of)
+            _fill([r for r in (records[i] for i in lacking) if r is not None], config,
+                  checks_too, as_of)
             store.save(done, stats)
     return done
 
 
-def _refill(todo: list[Todo], records: list[Record | None],
-            sources: Sequence[Source], config: Config, scope: frozenset[str] | None,
-            checks_too: bool, as_of: dt.date | None) -> None:
-    """Cached records whose memo lacks findings this run wants (a check option changed, say):
-    when there are many, parse them again with the new ones, so that the workers share the
-    work; a few are filled in here (see _fill)."""
-    from evalcheck.engine import precompute_plan
+def _refill(todo: list[Todo], records: list[Record | None], sources: Sequence[Source],
+            config: Config, scope: frozenset[str] | None, checks_too: bool,
+            as_of: dt.date | None) -> list[int]:
+    """The cached records whose memo lacks findings this run wants. When many lack
+    content-only ones (a check option changed, say), they are parsed again so that the workers
+    share the work (their memo goes along); the rest are filled in here (see _fill)."""
+    from evalcheck.engine import SCHEMA_KEY, precompute_plan
 
-    # without the date: what lacks is content-only work (the findings of a date are cheap)
-    missing = precompute_plan(config, checks_too).missing  # type: ignore[attr-defined]
-    stale = [i for i, r in enumerate(records) if isinstance(r, CachedRecord)
-             and _in_scope(r, scope) and missing(r) != []]
+    missing = precompute_plan(config, checks_too, as_of).missing  # type: ignore[attr-defined]
+    lacking = [i for i, r in enumerate(records) if isinstance(r, CachedRecord)
+               and r.stored >= 0 and _in_scope(r, scope) and missing(r) != []]
+    if not lacking:
+        return lacking
+
+    def content_gap(record: CachedRecord) -> bool:
+        gaps = missing(record)
+        return gaps is None or SCHEMA_KEY not in record.memo or any(
+            key not in record.memo for _, _, key in gaps)
+
+    stale = [i for i in lacking if content_gap(records[i])]  # type: ignore[arg-type]
     if _workers(len(todo) + len(stale)) < 2:
-        return
+        return lacking
     for i in stale:
         record = records[i]
         assert isinstance(record, CachedRecord)
@@ -447,42 +505,67 @@ def _refill(todo: list[Todo], records: list[Record | None],
         except OSError:
             continue
         if digest_of(raw) == record.digest:
-            todo.append((i, record.path, raw, record.digest, record.memo))
+            todo.append((i, record.path, None, record.digest, record.memo,
+                         str(sources[i].real)))
             records[i] = None
+    return [i for i in lacking if records[i] is not None]
 
 
 def _in_scope(record: Record, scope: frozenset[str] | None) -> bool:
     return scope is None or record.path in scope
 
 
-def _fill(records: list[Record], config: Config, scope: frozenset[str] | None,
-          checks_too: bool, as_of: dt.date | None) -> None:
-    """Work out what cached records do not remember yet (a new config option, say)."""
+def _fill(records: list[Record], config: Config, checks_too: bool,
+          as_of: dt.date | None) -> None:
+    """Work out, in this process, what these cached records do not remember yet."""
     from evalcheck.engine import precompute_plan
 
     fill = precompute_plan(config, checks_too, as_of)
     for record in records:
-        if isinstance(record, CachedRecord) and record.stored >= 0 and _in_scope(record, scope):
-            fill(record)
+        fill(record)
 
 
 def _parse(todo: list[Todo], records: list[Record | None],
            config: Config, scope: frozenset[str] | None, checks_too: bool,
-           keep: bool, as_of: dt.date | None) -> None:
+           keep: bool, as_of: dt.date | None, root: Path) -> None:
     from evalcheck.engine import precompute_plan
 
     workers = _workers(len(todo))
     if workers > 1:
-        for i, record in _parallel(todo, config, scope, checks_too, workers, as_of):
+        for i, record in _parallel(todo, config, scope, checks_too, workers, as_of, root):
             records[i] = record
         return
     # in this process, findings wait for the engine unless they are to be kept
     fill = precompute_plan(config, checks_too, as_of) if keep else None
-    for i, shown, raw, digest, memo in todo:
+    for i, shown, raw, digest, memo, real in todo:
+        raw, digest = _bytes(raw, digest, real)
+        if raw is None or len(raw) > LIMITS.max_bytes:
+            records[i] = _careful(shown, real, root)
+            continue
         record = fresh_record(shown, raw, digest, memo)
         if fill is not None and _in_scope(record, scope):
             fill(record)
         records[i] = record
+
+
+def _bytes(raw: bytes | None, digest: str, real: str) -> tuple[bytes | None, str]:
+    """A file's bytes, read again when they were not kept (a file changed meanwhile gets the
+    digest of what is read now); None when it cannot be read any more."""
+    if raw is not None:
+        return raw, digest
+    try:
+        with open(real, "rb") as fh:
+            raw = fh.read(LIMITS.max_bytes + 1)
+    except OSError:
+        return None, digest
+    return raw, digest if not digest or digest_of(raw) == digest else digest_of(raw)
+
+
+def _careful(shown: str, real: str, root: Path) -> Record:
+    """A file that changed under us: read it the way loading does for odd files."""
+    from evalcheck import loading
+
+    return loading.read_source(Source(Path(real), shown), root)
 
 
 def _workers(files: int) -> int:
@@ -506,27 +589,38 @@ def _work(chunk: list[Todo], config: Config,
     gc.disable()
     fill = precompute_plan(config, checks_too, as_of)
     out = []
-    for i, shown, raw, digest, memo in chunk:
+    for i, shown, raw, digest, memo, real in chunk:
+        raw, digest = _bytes(raw, digest, real)
+        if raw is None or len(raw) > LIMITS.max_bytes:
+            out.append((i, shown, digest, None, real))
+            continue
         record = fresh_record(shown, raw, digest, memo)
         if _in_scope(record, scope):
             fill(record)
-        entry: Entry | None = to_entry(record)
-        try:
-            marshal.dumps(entry)
-        except ValueError:  # pragma: no cover - data marshal cannot hold: parse in the parent
-            entry = None
-        out.append((i, shown, digest, entry, raw if entry is None else b""))
-    return marshal.dumps(out)
+        out.append((i, shown, digest, to_entry(record), real))
+    try:
+        return marshal.dumps(out)
+    except ValueError:  # pragma: no cover - data marshal cannot hold: read those in the parent
+        return marshal.dumps([item if _marshallable(item) else (*item[:3], None, item[4])
+                              for item in out])
+
+
+def _marshallable(value: Any) -> bool:
+    try:
+        marshal.dumps(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _parallel(todo: list[Todo], config: Config,
               scope: frozenset[str] | None, checks_too: bool, workers: int,
-              as_of: dt.date | None) -> Iterator[tuple[int, Record]]:
+              as_of: dt.date | None, root: Path) -> Iterator[tuple[int, Record]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # big files first, dealt round-robin, so the chunks take about the same time
-    order = sorted(todo, key=lambda t: -len(t[2]))
+    order = todo  # dealt round-robin: each chunk gets some of every folder
     count = max(workers * 4, len(order) // 200)  # small chunks: little memory per worker
     chunks = [order[k::count] for k in range(count)]
     methods = multiprocessing.get_all_start_methods()
@@ -535,9 +629,9 @@ def _parallel(todo: list[Todo], config: Config,
         futures = [pool.submit(_work, chunk, config, scope, checks_too, as_of)
                    for chunk in chunks if chunk]
         for future in futures:
-            for i, shown, digest, entry, raw in marshal.loads(future.result()):
-                if entry is None:  # pragma: no cover
-                    yield i, fresh_record(shown, raw, digest)
+            for i, shown, digest, entry, real in marshal.loads(future.result()):
+                if entry is None:
+                    yield i, _careful(shown, real, root)
                 else:
                     record = from_entry(shown, digest, entry)
                     record.stored = -1  # new: to be kept
