@@ -8,8 +8,14 @@ carry the check's options). Checks that read the as-of date or other records alw
 Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cache/`):
 
     .gitignore          `*`: the folder is never committed
-    <namespace>/        blake2b of evalcheck's version and code, the schemas, the limits and
-                        the Python version: any change starts an empty namespace
+    <namespace>/        blake2b, keyed with a random salt kept in the user's own cache folder
+                        (~/.cache/evalcheck/salt), of evalcheck's version and code, the
+                        schemas, the limits and the Python version: any change starts an empty
+                        namespace, and a cache folder that comes with a checkout (committed
+                        by a pull request) is never read, so its entries cannot be forged
+        owner           marks the namespace as this user's and this folder's (only those are
+                        ever deleted); the folder's inode is in the namespace too, so a copy
+                        or clone of the folder starts afresh
         index           {shown path: (stat key, digest)}: unchanged files are not even read
         pack            {digest: entry} for every file of the last full write
         loose/<digest>  entries written since, one file each, until the next repack
@@ -44,7 +50,7 @@ from evalcheck.records import Record, load_record
 from evalcheck.suppress import Suppression
 from evalcheck.yamlload import Document, Limits, Locator, PlainScalar
 
-FORMAT = 2
+FORMAT = 3
 LIMITS = Limits()
 REPACK_AT = 64  # loose entries before they are folded into the pack
 PARALLEL_AT = 100  # files to parse from which two workers beat one process (benchmarks/README)
@@ -128,15 +134,45 @@ class _LazyScalars(list):  # type: ignore[type-arg]
     __hash__ = None  # type: ignore[assignment]
 
 
-def namespace() -> str:
+def _salt() -> str | None:
+    """A random value kept outside any repository (the user's cache folder), created once.
+    It goes into the namespace, so a cache folder that arrives with a checkout (committed by
+    a pull request, say) is never read: its entries could be forged to hide problems."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "evalcheck", "salt")
+    try:
+        with open(path, encoding="ascii") as fh:
+            salt = fh.read().strip()
+        if len(salt) == 32:
+            return salt
+    except (OSError, UnicodeDecodeError):
+        pass
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(os.urandom(16).hex())
+    except FileExistsError:
+        pass  # another run made it first: use theirs
+    except OSError:
+        return None
+    try:
+        with open(path, encoding="ascii") as fh:
+            salt = fh.read().strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return salt if len(salt) == 32 else None
+
+
+def namespace(salt: str, where: str = "") -> str:
     """What the cached results depend on besides the file itself."""
     import evalcheck
     from evalcheck import __version__
     from evalcheck.schemas import schema_dir
     from evalcheck.yamlload import HAVE_LIBYAML
 
-    h = hashlib.blake2b(digest_size=10)
-    h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{marshal.version}|"
+    h = hashlib.blake2b(digest_size=10, key=bytes.fromhex(salt))
+    h.update(f"{FORMAT}|{where}|{__version__}|{sys.version_info[:2]}|{marshal.version}|"
              f"{LIMITS!r}|{HAVE_LIBYAML}".encode())
     # the code that makes cached results, edited in a checkout too: every module but the
     # output side (command line, reports, formats), whose edits change no cached result
@@ -205,60 +241,8 @@ def _read(path: Path) -> Any:
     try:
         with open(path, "rb") as fh:
             return marshal.loads(fh.read())
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, EOFError, ValueError, TypeError, MemoryError):
         return None
-
-
-SEGMENT = 400  # entries per pack segment: the pack is never all in memory as bytes
-
-
-def _read_pack(path: Path) -> dict[str, Entry] | None:
-    """A pack: segments of (8-byte length, marshalled {digest: entry}), then a zero length."""
-    pack: dict[str, Entry] = {}
-    try:
-        with open(path, "rb") as fh:
-            left = os.fstat(fh.fileno()).st_size
-            while True:
-                head = fh.read(8)
-                if len(head) != 8:
-                    return None  # cut short
-                size = int.from_bytes(head, "little")
-                if size == 0:
-                    return pack
-                left -= 8 + size
-                if left < 8:
-                    return None  # damaged: a length past the end
-                blob = fh.read(size)
-                if len(blob) != size:
-                    return None
-                segment = marshal.loads(blob)
-                if not isinstance(segment, dict):
-                    return None
-                pack.update(segment)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-
-
-def _write_pack(path: Path, entries: Iterator[tuple[str, Entry]]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            segment: dict[str, Entry] = {}
-            for digest, entry in entries:
-                segment[digest] = entry
-                if len(segment) == SEGMENT:
-                    blob = marshal.dumps(segment)
-                    fh.write(len(blob).to_bytes(8, "little") + blob)
-                    segment = {}
-            if segment:
-                blob = marshal.dumps(segment)
-                fh.write(len(blob).to_bytes(8, "little") + blob)
-            fh.write(bytes(8))
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _write(path: Path, value: Any) -> None:
@@ -277,9 +261,18 @@ def _write(path: Path, value: Any) -> None:
 class Store:
     """One namespace of the cache folder: read lazily, written atomically, errors ignored."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, salt: str) -> None:
         self.folder = folder
-        self.dir = folder / namespace()
+        # the cache folder itself is part of the key: a copy or a clone of it (a new inode)
+        # starts afresh, even for the same user
+        try:
+            st = os.stat(folder)
+            where = f"{st.st_dev}:{st.st_ino}"
+        except OSError:
+            where = "new"
+        self._salt = salt
+        self.owner = hashlib.blake2b(f"{salt}|{where}".encode(), digest_size=8).hexdigest()
+        self.dir = folder / namespace(salt, where)
         self.loose_dir = self.dir / "loose"
         index = _read(self.dir / "index")
         self.index: dict[str, tuple[StatKey | None, str]] = index if isinstance(
@@ -293,9 +286,9 @@ class Store:
     @property
     def pack(self) -> dict[str, Entry]:
         if self._pack is None:
-            pack = _read_pack(self.dir / "pack") if self.index or self.loose or \
+            pack = _read(self.dir / "pack") if self.index or self.loose or \
                 (self.dir / "pack").exists() else None
-            self._pack = pack if pack is not None else {}
+            self._pack = pack if isinstance(pack, dict) else {}
         return self._pack
 
     def get(self, digest: str) -> Entry | None:
@@ -323,7 +316,7 @@ class Store:
         if changed:
             if not (self.dir / "pack").exists() or \
                     len(changed) + len(self.loose) > max(REPACK_AT, len(cached) // 20):
-                _write_pack(self.dir / "pack", ((r.digest, to_entry(r)) for r in cached))
+                _write(self.dir / "pack", {r.digest: to_entry(r) for r in cached})
                 for name in self.loose:
                     with contextlib.suppress(OSError):
                         os.unlink(self.loose_dir / name)
@@ -340,9 +333,14 @@ class Store:
             (self.folder / ".gitignore").write_text(
                 "# evalcheck's cache: safe to delete, never to commit\n*\n", encoding="utf-8")
             (self.folder / "CACHEDIR.TAG").write_text(TAG, encoding="utf-8")
+            fresh = Store(self.folder, self._salt)  # its inode is known only now
+            self.dir, self.owner = fresh.dir, fresh.owner
         self.dir.mkdir(exist_ok=True)
-        for other in self.folder.iterdir():  # namespaces of other versions or schemas
-            if other != self.dir and _is_namespace(other):
+        owner = self.dir / "owner"
+        if not owner.exists():
+            owner.write_text(self.owner, encoding="ascii")
+        for other in self.folder.iterdir():  # our namespaces of other versions or schemas
+            if other != self.dir and _is_namespace(other, self.owner):
                 _remove_tree(other)
 
 
@@ -351,14 +349,15 @@ TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 _NAMESPACE = re.compile(r"[0-9a-f]{20}")
 
 
-def _is_namespace(folder: Path) -> bool:
-    """One of ours: a hex name holding nothing but what Store writes."""
+def _is_namespace(folder: Path, owner: str) -> bool:
+    """One this user made: a hex name holding nothing but what Store writes, and our mark."""
     if not _NAMESPACE.fullmatch(folder.name) or folder.is_symlink() or not folder.is_dir():
         return False
     try:
-        return all(p.name in ("index", "pack", "loose") or p.name.endswith(".tmp")
-                   for p in folder.iterdir())
-    except OSError:
+        return (folder / "owner").read_text(encoding="ascii") == owner and all(
+            p.name in ("index", "pack", "loose", "owner") or p.name.endswith(".tmp")
+            for p in folder.iterdir())
+    except (OSError, UnicodeDecodeError):
         return False
 
 
@@ -426,7 +425,8 @@ def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cach
     from evalcheck import loading
 
     folder = cache_folder(root, config) if use_cache else None
-    store = Store(folder) if folder is not None else None
+    salt = _salt() if folder is not None else None
+    store = Store(folder, salt) if folder is not None and salt is not None else None
     records: list[Record | None] = [None] * len(sources)
     stats: dict[str, StatKey | None] = {}
     todo: list[Todo] = []

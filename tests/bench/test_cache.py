@@ -129,3 +129,26 @@ def test_shown_paths_are_discovers(corpus: Path) -> None:
     assert [r.path for r in got.records] == sorted(
         {s.shown for s in [*expected, *expected_named]})
     assert got.targets == frozenset(s.shown for s in expected_named)
+
+
+def test_a_cache_that_comes_with_a_copy_is_not_trusted(corpus: Path, tmp_path: Path) -> None:
+    """A cache folder committed or copied along with the records could carry forged entries
+    (one saying a broken record is clean): a copy of the folder is a new namespace."""
+    import marshal
+    import shutil
+
+    from evalcheck import cache
+
+    victim = sorted((corpus / "records" / "evaluations").rglob("*.yaml"))[0]
+    good = victim.read_bytes()
+    bad = good.replace(b"\nstatus: ", b"\nstatus: finished\nx-old: ", 1)
+    lint(corpus)
+    (pack,) = (corpus / CACHE).glob("*/pack")
+    entries = marshal.loads(pack.read_bytes())
+    entries[cache.digest_of(bad)] = entries[cache.digest_of(good)]
+    pack.write_bytes(marshal.dumps(entries))
+    victim.write_bytes(bad)
+    copy = tmp_path / "copy"
+    shutil.copytree(corpus, copy)
+    shown = victim.relative_to(corpus).as_posix()
+    assert any(p["path"] == shown and p["check"] == "schema" for p in lint(copy))
