@@ -135,25 +135,29 @@ class _LazyScalars(list):  # type: ignore[type-arg]
 
 
 def _salt() -> str | None:
-    """A random value kept outside any repository (the user's cache folder), created once.
-    It goes into the namespace, so a cache folder that arrives with a checkout (committed by
-    a pull request, say) is never read: its entries could be forged to hide problems."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = os.path.join(base, "evalcheck", "salt")
+    """A random value kept outside any repository (the user's cache folder, else the
+    machine's temporary folder), created once. It goes into the namespace, so a cache folder
+    that arrives with a checkout (committed by a pull request, say) is never read: its
+    entries could be forged to hide problems."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    for base in (os.path.join(home, "evalcheck"),
+                 os.path.join(tempfile.gettempdir(), f"evalcheck-{os.getuid()}")
+                 if hasattr(os, "getuid") else ""):
+        if base:
+            salt = _salt_in(os.path.join(base, "salt"))
+            if salt is not None:
+                return salt
+    return None
+
+
+def _salt_in(path: str) -> str | None:
     try:
-        with open(path, encoding="ascii") as fh:
-            salt = fh.read().strip()
-        if len(salt) == 32:
-            return salt
-    except (OSError, UnicodeDecodeError):
-        pass
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as fh:
             fh.write(os.urandom(16).hex())
     except FileExistsError:
-        pass  # another run made it first: use theirs
+        pass  # made before, perhaps by another run a moment ago
     except OSError:
         return None
     try:
@@ -161,7 +165,7 @@ def _salt() -> str | None:
             salt = fh.read().strip()
     except (OSError, UnicodeDecodeError):
         return None
-    return salt if len(salt) == 32 else None
+    return salt if len(salt) == 32 and all(c in "0123456789abcdef" for c in salt) else None
 
 
 def namespace(salt: str, where: str = "") -> str:
