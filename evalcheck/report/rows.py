@@ -127,7 +127,7 @@ def year_of(record: Record) -> str:
 def _action(response: Record, answer: dict[str, Any], action: dict[str, Any], evaluation: str,
             title: str, as_of: dt.date) -> ActionRow:
     status = action.get("status")
-    status = status if isinstance(status, str) and status else NOT_REPORTED
+    status = status if isinstance(status, str) and status in STATUSES else NOT_REPORTED
     deadline = action.get("deadline") if isinstance(action.get("deadline"), str) else ""
     due = parse_date(deadline)
     is_open = status not in CLOSED

@@ -176,12 +176,6 @@ def test_a_cache_dir_over_the_records_never_deletes_or_hides_a_record(tmp_path: 
     assert git(repo, "status", "--porcelain", "--ignored", "records") == ""
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="evalcheck/cache.py trusts a cache folder that arrives with the "
-                          "checkout: an entry forged for a record's digest hides its problems "
-                          "whenever the namespace can be predicted (same evalcheck build). "
-                          "Reported; suggested: ignore a cache folder git tracks, or use "
-                          "--no-cache / a cache outside the checkout on pull requests")
 def test_a_cache_committed_with_the_records_is_not_trusted(tmp_path: Path) -> None:
     """A pull request can commit `.evalcheck_cache/` (git add -f). Its entries are keyed by a
     record's content digest, so a forged entry can say a broken record is clean."""

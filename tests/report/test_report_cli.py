@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SEED_AS_OF, run_cli
+from conftest import SEED_AS_OF, run_cli, write_files
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("EVALCHECK_UPDATE_GOLDEN") == "1"
@@ -145,3 +145,37 @@ def test_unwritable_out_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith(f"evalcheck: error: cannot write {blocker / 'sub'}")
     assert "Traceback" not in done.stderr
+
+
+def test_values_outside_the_vocabulary_do_not_break_the_report(tmp_path: Path) -> None:
+    """A status the schema rejects is a data-quality problem, not a crash: the action is
+    reported as not reported (open) and the report is still written."""
+    write_files(tmp_path, {
+        "records/owners.yaml": "kind: owners\nowners:\n  - {id: u, name: U, type: unit}\n",
+        "records/ev.yaml": """
+            kind: evaluation
+            id: EV-1
+            title: T
+            status: paused
+            owner: u
+            recommendations:
+              - {id: R1, text: Do it., addressed_to: [u]}
+        """,
+        "records/mr.yaml": """
+            kind: management-response
+            id: MR-1
+            evaluation: EV-1
+            owner: u
+            responses:
+              - recommendation: R1
+                decision: accepted
+                actions:
+                  - {id: "1.1", description: Do it, responsible: [u], deadline: 2024-01,
+                     status: done}
+        """,
+    })
+    result = run_cli("report", "--as-of", "2026-11-22", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    rows = (tmp_path / "out" / "actions.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 2 and "1.1" in rows[1]
