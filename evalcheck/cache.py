@@ -305,10 +305,9 @@ class Store:
 
     def save(self, records: Sequence[Record], stats: dict[str, StatKey | None]) -> None:
         """Keep what this run learnt: new entries loose, or everything in a new pack."""
-        try:
+        # A read-only or full disk, or data marshal cannot write, means no cache, not a failure.
+        with contextlib.suppress(OSError, ValueError):
             self._save(records, stats)
-        except (OSError, ValueError):  # read-only or full disk, unmarshallable data: no cache
-            pass
 
     def _save(self, records: Sequence[Record], stats: dict[str, StatKey | None]) -> None:
         cached = [r for r in records if isinstance(r, CachedRecord) and r.digest]

@@ -7,6 +7,7 @@ say what is wrong and where in the data.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,6 @@ from evalcheck.config import Config
 from evalcheck.problems import Finding, Problem, Severity
 from evalcheck.records import Corpus, Record, stable_item
 from evalcheck.suppress import Suppression, covering
-import datetime as dt
 
 
 @dataclass
@@ -97,7 +97,7 @@ def source_findings(record: Record, validate: bool = True) -> list[Finding]:
 
 
 def _record_findings(check: Check, record: Record, ctx: Context,
-                     key: str | None | bool = False) -> Iterable[Finding]:
+                     key: str | bool | None = False) -> Iterable[Finding]:
     assert check.func is not None
     memo = _memo(record)
     if key is False:
@@ -158,7 +158,7 @@ def precompute_plan(config: Config, checks_too: bool = True,
         day = "" if as_of is None else f"@{as_of.isoformat()}"
         kind = record.kind
         return [s for s in specs if (not s[0].applies_to or kind in s[0].applies_to) and (
-            s[2] not in memo or day and memo[s[2]] is _DATED and s[2] + day not in memo)]
+            s[2] not in memo or (day and memo[s[2]] is _DATED and s[2] + day not in memo))]
 
     def fill(record: Record) -> None:
         todo = missing(record)
@@ -190,7 +190,7 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
         in_scope = [r for r in records if run.targets is None or r.path in run.targets]
         kinds = [r.kind for r in in_scope]
         by_kind: dict[str, list[Record]] = {}
-        for record, kind in zip(in_scope, kinds):
+        for record, kind in zip(in_scope, kinds, strict=True):
             if kind is not None:
                 by_kind.setdefault(kind, []).append(record)
         for check in registry.values():
@@ -199,8 +199,9 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
             ctx = Context(as_of, config.options_for(check.name))
             if check.scope == "record":
                 key = check_key(check, ctx.options)
-                chosen = [r for r, kind in zip(in_scope, kinds) if kind is not None and (
-                    not check.applies_to or kind in check.applies_to)] \
+                chosen = [r for r, kind in zip(in_scope, kinds, strict=True)
+                          if kind is not None and (not check.applies_to
+                                                   or kind in check.applies_to)] \
                     if len(check.applies_to) != 1 else by_kind.get(check.applies_to[0], [])
                 for record in chosen:
                     for finding in _record_findings(check, record, ctx, key):
