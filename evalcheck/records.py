@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from evalcheck.problems import DataPath, Finding
+from evalcheck.problems import DataPath, Finding, PathPart
 from evalcheck.suppress import Suppressions, parse_suppressions
 from evalcheck.yamlload import Document, Limits, parse
 
@@ -115,6 +115,15 @@ def item_id(item: Any) -> str | None:
     return None
 
 
+def _step(node: Any, part: PathPart) -> Any:
+    """One step down a data path; None once the path leaves the data."""
+    if isinstance(node, dict):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
+
+
 def describe(data: Any, path: DataPath) -> str:
     """The name a person gives the thing at path: `action 4.2`, `recommendation R3`."""
     name = ""
@@ -124,9 +133,7 @@ def describe(data: Any, path: DataPath) -> str:
             ident = item_id(node[part])
             noun = _ITEM_NOUNS.get(str(path[i - 1]), str(path[i - 1]))
             name = f"{noun} {ident}" if ident else f"{noun} #{part + 1}"
-        node = node.get(part) if isinstance(node, dict) else (
-            node[part] if isinstance(node, list) and isinstance(part, int) and part < len(node)
-            else None)
+        node = _step(node, part)
     return name
 
 
@@ -140,9 +147,7 @@ def stable_item(data: Any, path: DataPath) -> str:
             out.append(f"[{ident}]" if ident else f"[{part}]")
         else:
             out.append(f".{part}" if out else str(part))
-        node = node.get(part) if isinstance(node, dict) else (
-            node[part] if isinstance(node, list) and isinstance(part, int) and part < len(node)
-            else None)
+        node = _step(node, part)
     return "".join(out)
 
 

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from evalcheck.checks.deadlines import CLOSED
 from evalcheck.dates import parse_date
 from evalcheck.records import Record, mappings
 
 STATUSES = ("not-started", "in-progress", "completed", "no-longer-applicable")
-CLOSED = frozenset({"completed", "no-longer-applicable"})
 DECISIONS = ("accepted", "partially-accepted", "rejected")
 NOT_REPORTED = "not-reported"
 NO_DECISION = "no-decision"
