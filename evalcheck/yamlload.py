@@ -294,7 +294,16 @@ def parse(raw: bytes, limits: Limits = Limits()) -> Document:
         return Document(None, Locator(None), [problem] if problem else [])
     builder = _Builder(limits)
     try:
-        builder.run(_Parser(text))
+        try:
+            builder.run(_Parser(text))
+        except yaml.MarkedYAMLError as exc:
+            if not (HAVE_LIBYAML and "maximum nesting depth" in str(exc.problem)):
+                raise
+            # libyaml 0.2.6 stops at 1,000 levels while scanning ahead, before our limit is
+            # reached: the Python parser finds where the limit is passed (past our limit,
+            # it is never asked for more)
+            builder = _Builder(limits)
+            builder.run(yaml.SafeLoader(text))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(filter(None, [exc.problem, exc.context])) or "invalid YAML"
