@@ -16,7 +16,9 @@ Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cac
         owner           marks the namespace as this user's and this folder's (only those are
                         ever deleted); the folder's inode is in the namespace too, so a copy
                         or clone of the folder starts afresh
-        index           {shown path: (stat key, digest)}: unchanged files are not even read
+        index           {shown path: (stat key, digest, facts)}: unchanged files are not
+                        even read, and a run that names a few files builds the corpus
+                        indexes from the facts alone (StubRecord), never reading the pack
         pack            {digest: entry} for every file of the last full write
         loose/<digest>  entries written since, one file each, until the next repack
 
@@ -38,7 +40,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,17 +48,18 @@ from typing import Any
 from evalcheck.config import Config
 from evalcheck.discover import Source
 from evalcheck.problems import Finding
-from evalcheck.records import Record, load_record
+from evalcheck.records import Facts, Record, load_record
 from evalcheck.suppress import Suppression
 from evalcheck.yamlload import Document, Limits, Locator, PlainScalar
 
-FORMAT = 3
+FORMAT = 4
 LIMITS = Limits()
 REPACK_AT = 64  # loose entries before they are folded into the pack
 PARALLEL_AT = 100  # files to parse from which two workers beat one process (benchmarks/README)
 RACY_NS = 2_000_000_000  # a file changed this recently may change again within one mtime tick
 
-Entry = tuple  # (data, marks blob, findings, plain scalars blob, suppressions, memo)
+Entry = tuple  # (data, marks blob, findings, plain scalars blob, suppressions, memo, facts)
+ENTRY_SIZE = 7
 Todo = tuple  # (index, shown path, bytes or None: read it again, digest, memo so far, path)
 StatKey = tuple[int, int, int, int]
 
@@ -68,6 +71,42 @@ class CachedRecord(Record):
     memo: dict[str, Any] = field(default_factory=dict)
     digest: str = ""
     stored: int = -1  # memo entries when read from the cache; -1: not from the cache
+
+
+class StubRecord(Record):
+    """A record the run does not report on, in a run that names files: its facts come from the
+    cache's index; its data is read (from the cache, else the file) only if something asks."""
+
+    __slots__ = ("_full", "_load", "digest")
+
+    def __init__(self, path: str, digest: str, facts: Facts,
+                 load: Callable[[], Record]) -> None:
+        self.path = path
+        self.known_facts = facts
+        self.digest = digest
+        self._full: Record | None = None
+        self._load = load
+
+    def full(self) -> Record:
+        if self._full is None:
+            self._full = self._load()
+        return self._full
+
+    @property
+    def doc(self) -> Document:  # type: ignore[override]
+        return self.full().doc
+
+    @property
+    def suppressions(self) -> dict[int, Suppression]:  # type: ignore[override]
+        return self.full().suppressions
+
+    @property
+    def kind(self) -> str | None:
+        return self.facts.kind
+
+    @property
+    def id(self) -> str:
+        return self.facts.id
 
 
 class _LazyLocator(Locator):
@@ -218,17 +257,17 @@ def to_entry(record: CachedRecord) -> Entry:
                 tuple((p.path, p.text, p.value) for p in plain)),
             tuple((s.line, s.column, s.checks, s.reason, s.directive)
                   for s in record.suppressions.values()),
-            dict(record.memo))
+            dict(record.memo), tuple(record.facts))
 
 
 def from_entry(shown: str, digest: str, entry: Entry) -> CachedRecord:
-    data, marks, findings, plain, suppressions, memo = entry
+    data, marks, findings, plain, suppressions, memo, facts = entry
     doc = Document(data, _LazyLocator(marks),
                    [Finding(*f) for f in findings] if findings else [],
                    _LazyScalars(plain))
     return CachedRecord(shown, doc,
                         {s[0]: Suppression(*s) for s in suppressions} if suppressions else {},
-                        memo, digest, len(memo))
+                        Facts(*facts), memo=memo, digest=digest, stored=len(memo))
 
 
 def fresh_record(shown: str, raw: bytes, digest: str,
@@ -279,8 +318,8 @@ class Store:
         self.dir = folder / namespace(salt, where)
         self.loose_dir = self.dir / "loose"
         index = _read(self.dir / "index")
-        self.index: dict[str, tuple[StatKey | None, str]] = index if isinstance(
-            index, dict) else {}
+        self.index: dict[str, tuple[StatKey | None, str, tuple[Any, ...]]] = index if \
+            isinstance(index, dict) else {}
         self._pack: dict[str, Entry] | None = None
         try:
             self.loose = set(os.listdir(self.loose_dir))
@@ -295,13 +334,27 @@ class Store:
             self._pack = pack if isinstance(pack, dict) else {}
         return self._pack
 
-    def get(self, digest: str) -> Entry | None:
+    def get(self, digest: str, pack: bool = True) -> Entry | None:
+        """The entry for this content; with `pack` False only a loose one (the pack is the
+        largest read of a run)."""
         entry: Any = None
         if digest in self.loose:
             entry = _read(self.loose_dir / digest)
-        if entry is None:
+        if entry is None and pack:
             entry = self.pack.get(digest)
-        return entry if isinstance(entry, tuple) and len(entry) == 6 else None
+        return entry if isinstance(entry, tuple) and len(entry) == ENTRY_SIZE else None
+
+    def facts(self) -> dict[str, tuple[StatKey | None, str, Facts]]:
+        """The index, with each file's facts ready; entries that are not well formed left out
+        (a damaged index is a slower run, never a wrong one)."""
+        out: dict[str, tuple[StatKey | None, str, Facts]] = {}
+        for shown, known in self.index.items():
+            try:
+                key, digest, facts = known
+                out[shown] = (key, digest, Facts(*facts))
+            except (TypeError, ValueError):
+                continue
+        return out
 
     def save(self, records: Sequence[Record], stats: dict[str, StatKey | None]) -> None:
         """Keep what this run learnt: new entries loose, or everything in a new pack."""
@@ -310,16 +363,26 @@ class Store:
             self._save(records, stats)
 
     def _save(self, records: Sequence[Record], stats: dict[str, StatKey | None]) -> None:
-        cached = [r for r in records if isinstance(r, CachedRecord) and r.digest]
-        changed = [r for r in cached if r.stored != len(r.memo)]
-        index = {r.path: (stats.get(r.path), r.digest) for r in cached}
+        cached = [r for r in records if isinstance(r, (CachedRecord, StubRecord)) and r.digest]
+        changed = [r for r in records if isinstance(r, CachedRecord) and r.digest
+                   and r.stored != len(r.memo)]
+        index = {r.path: (stats.get(r.path), r.digest, tuple(r.facts)) for r in cached}
         if not changed and index == self.index:
             return
         self._prepare()
+        # a run with stubs holds only some entries: it never rewrites the pack, and drops the
+        # loose entries no file has any more
+        full = [r for r in cached if isinstance(r, CachedRecord)]
+        partial = len(full) < len(cached)
+        if partial:
+            live = {r.digest for r in cached}
+            for name in self.loose - live:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.loose_dir / name)
         if changed:
-            if not (self.dir / "pack").exists() or \
-                    len(changed) + len(self.loose) > max(REPACK_AT, len(cached) // 20):
-                _write(self.dir / "pack", {r.digest: to_entry(r) for r in cached})
+            if not partial and (not (self.dir / "pack").exists() or
+                                len(changed) + len(self.loose) > max(REPACK_AT, len(full) // 20)):
+                _write(self.dir / "pack", {r.digest: to_entry(r) for r in full})
                 for name in self.loose:
                     with contextlib.suppress(OSError):
                         os.unlink(self.loose_dir / name)
@@ -410,7 +473,7 @@ def _no_gc() -> Iterator[None]:
 def _regular(source: Source) -> os.stat_result | None:
     """The stat of a plain file small enough to read whole; None sends it the careful way."""
     try:
-        st = os.lstat(source.real)
+        st = os.lstat(source.location)
     except OSError:
         return None
     if not stat.S_ISREG(st.st_mode) or st.st_size > LIMITS.max_bytes:
@@ -434,6 +497,12 @@ def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cach
     stats: dict[str, StatKey | None] = {}
     todo: list[Todo] = []
     now = time.time_ns()
+    # A run that names files (pre-commit's) needs only the facts of the others: they become
+    # stubs, and a few named files are parsed again rather than looked up in the pack.
+    thin = store is not None and scope is not None
+    index = store.facts() if store is not None and thin else {}
+    facts_of_digest = {digest: facts for _, digest, facts in index.values()}
+    from_pack = not thin or len(scope or ()) > PARALLEL_AT
     with _no_gc():
         for i, source in enumerate(sources):
             st = _regular(source)
@@ -441,26 +510,34 @@ def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cach
                 records[i] = loading.read_source(source, root)
                 continue
             key = _stat_key(st)
-            stats[source.shown] = key if st.st_mtime_ns < now - RACY_NS else None
+            shown = source.shown
+            stats[shown] = key if st.st_mtime_ns < now - RACY_NS else None
+            stub = thin and shown not in scope  # type: ignore[operator]
             if store is not None:
-                known = store.index.get(source.shown)
+                known = store.index.get(shown)
                 if known is not None and known[0] == key:
-                    entry = store.get(known[1])
+                    if stub and shown in index:
+                        records[i] = _stub(source, known[1], index[shown][2], store, root)
+                        continue
+                    entry = store.get(known[1], from_pack)
                     if entry is not None:
-                        records[i] = from_entry(source.shown, known[1], entry)
+                        records[i] = from_entry(shown, known[1], entry)
                         continue
             try:
-                with open(source.real, "rb") as fh:
+                with open(source.location, "rb") as fh:
                     raw = fh.read()
             except OSError:
                 records[i] = loading.read_source(source, root)
                 continue
             digest = digest_of(raw) if store is not None else ""
-            entry = store.get(digest) if store is not None else None
+            if stub and digest in facts_of_digest:
+                records[i] = _stub(source, digest, facts_of_digest[digest], store, root)
+                continue
+            entry = store.get(digest, from_pack) if store is not None else None
             if entry is not None:
                 records[i] = from_entry(source.shown, digest, entry)
             else:
-                todo.append((i, source.shown, raw, digest, {}, str(source.real)))
+                todo.append((i, source.shown, raw, digest, {}, source.location))
                 if len(todo) == PARALLEL_AT:  # workers will read them again: keep no bytes
                     todo[:] = [(*t[:2], None, *t[3:]) for t in todo]
                 elif len(todo) > PARALLEL_AT:
@@ -475,6 +552,19 @@ def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cach
                   checks_too, as_of)
             store.save(done, stats)
     return done
+
+
+def _stub(source: Source, digest: str, facts: Facts, store: Store | None,
+          root: Path) -> StubRecord:
+    def load() -> Record:
+        entry = store.get(digest) if store is not None else None
+        if entry is not None:
+            return from_entry(source.shown, digest, entry)
+        from evalcheck import loading
+
+        return loading.read_source(source, root)
+
+    return StubRecord(source.shown, digest, facts, load)
 
 
 def _refill(todo: list[Todo], records: list[Record | None], sources: Sequence[Source],
@@ -503,13 +593,13 @@ def _refill(todo: list[Todo], records: list[Record | None], sources: Sequence[So
         record = records[i]
         assert isinstance(record, CachedRecord)
         try:
-            with open(sources[i].real, "rb") as fh:
+            with open(sources[i].location, "rb") as fh:
                 raw = fh.read()
         except OSError:
             continue
         if digest_of(raw) == record.digest:
             todo.append((i, record.path, None, record.digest, record.memo,
-                         str(sources[i].real)))
+                         sources[i].location))
             records[i] = None
     return [i for i in lacking if records[i] is not None]
 
@@ -568,7 +658,7 @@ def _careful(shown: str, real: str, root: Path) -> Record:
     """A file that changed under us: read it the way loading does for odd files."""
     from evalcheck import loading
 
-    return loading.read_source(Source(Path(real), shown), root)
+    return loading.read_source(Source(real, shown), root)
 
 
 def _workers(files: int) -> int:

@@ -185,7 +185,7 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
             for finding in source_findings(record):
                 _emit(run, record, finding, finding.check)
     if not only_source:
-        corpus = Corpus(list(records))
+        corpus = Corpus(list(records), run.targets)
         # the records each record check looks at, by kind, worked out once (in corpus order)
         in_scope = [r for r in records if run.targets is None or r.path in run.targets]
         kinds = [r.kind for r in in_scope]
@@ -205,6 +205,9 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
                     if len(check.applies_to) != 1 else by_kind.get(check.applies_to[0], [])
                 for record in chosen:
                     for finding in _record_findings(check, record, ctx, key):
+                        _emit(run, record, finding, check.name)
+                if check.across is not None:
+                    for record, finding in check.across(corpus, ctx):
                         _emit(run, record, finding, check.name)
             else:
                 for record, finding in check.func(corpus, ctx):

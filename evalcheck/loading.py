@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
-import stat
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,51 +64,6 @@ def _inside(path: Path, root: Path) -> bool:
         return True
 
 
-@contextlib.contextmanager
-def _folder_resolving() -> Iterator[None]:
-    """discover's shown paths with one realpath per folder instead of one per file (a lstat per
-    path component: ~1 s in a 10,000-file repository). A file that is not a link resolves to its
-    resolved folder plus its name; links and anything unusual still go through discover."""
-    from evalcheck import discover
-
-    original = discover._shown
-    folders: dict[str, Path | None] = {}
-
-    def shown(path: Path, root: Path) -> str:
-        text = str(path)
-        try:
-            if stat.S_ISLNK(os.lstat(text).st_mode):
-                return original(path, root)
-        except OSError:
-            return original(path, root)
-        folder, name = os.path.split(text)
-        if folder not in folders:
-            try:
-                folders[folder] = Path(folder or ".").resolve(strict=True)
-            except (OSError, RuntimeError):
-                folders[folder] = None
-        real = folders[folder]
-        if real is None:
-            return original(path, root)
-        base, top = str(real), str(root)
-        if os.sep == "/" and top != "/" and root.is_absolute():
-            if base == top:
-                return name
-            if base.startswith(top + "/"):  # Path.relative_to, without building three Paths
-                return f"{base[len(top) + 1:]}/{name}"
-            return original(path, root)
-        try:
-            return (real / name).relative_to(root).as_posix()
-        except ValueError:
-            return original(path, root)
-
-    discover._shown = shown  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        discover._shown = original  # type: ignore[assignment]
-
-
 def load(config: Config, paths: list[str], cache: bool = True, checks: bool = False,
          as_of: dt.date | None = None) -> Loaded:
     """All repository records, plus the named files; targets are the named ones.
@@ -120,9 +72,8 @@ def load(config: Config, paths: list[str], cache: bool = True, checks: bool = Fa
     and what is learnt is kept there (evalcheck.cache). With `checks`, the record-scope check
     findings of the targets are worked out while loading too (in parallel when many; those
     that read the date only with `as_of`)."""
-    with _folder_resolving():
-        repo = repository_sources(config)
-        named = named_sources(paths, config) if paths else []
+    repo = repository_sources(config)
+    named = named_sources(paths, config) if paths else []
     seen = {s.shown: s for s in repo}
     for s in named:
         seen.setdefault(s.shown, s)

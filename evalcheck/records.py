@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from evalcheck.problems import DataPath, Finding, PathPart
 from evalcheck.suppress import Suppressions, parse_suppressions
+from evalcheck.textsim import normalise
 from evalcheck.yamlload import Document, Limits, parse
 
 KINDS = ("evaluation", "management-response", "project", "owners")
@@ -23,6 +23,23 @@ _ITEM_NOUNS = {
 }
 
 
+class Facts(NamedTuple):
+    """What the cross-record checks need to know of a record they do not report on.
+
+    Small enough for the cache to keep for every file beside its index, so a run over one
+    changed file builds the corpus indexes without loading the other records' data.
+    """
+
+    kind: str | None
+    id: str
+    evaluation: str | None = None  # management-response: the evaluation it answers
+    recommendations: tuple[str, ...] = ()  # evaluation: its recommendation ids, in order
+    title: str = ""  # evaluation: normalised title (duplicate-record)
+    year: str = ""  # evaluation: its year, or the year of its report date
+    owner_ids: tuple[str, ...] = ()  # owners: the ids it defines, in order
+    owner_refs: tuple[str, ...] = ()  # every owner id it refers to, sorted, once each
+
+
 @dataclass(slots=True)
 class Record:
     """One record file as the checks see it."""
@@ -30,6 +47,14 @@ class Record:
     path: str
     doc: Document
     suppressions: Suppressions = field(default_factory=dict)
+    known_facts: Facts | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def facts(self) -> Facts:
+        """Worked out from the data once (or given by the cache)."""
+        if self.known_facts is None:
+            self.known_facts = facts_of(self.data)
+        return self.known_facts
 
     @property
     def data(self) -> Any:
@@ -86,6 +111,13 @@ def iter_actions(record: Record) -> Iterator[tuple[DataPath, dict[str, Any], dic
     for r, response in mappings(record.get("responses")):
         for a, action in mappings(response.get("actions")):
             yield ("responses", r, "actions", a), response, action
+
+
+def record_owner_refs(data: Any, kind: str | None) -> Iterator[tuple[DataPath, str]]:
+    """The owner references unknown-owner checks: in a registry, those inside its entries."""
+    if kind == "owners":
+        return owner_refs(data.get("owners") if isinstance(data, dict) else None, ("owners",))
+    return owner_refs(data)
 
 
 def owner_refs(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
@@ -151,40 +183,97 @@ def stable_item(data: Any, path: DataPath) -> str:
     return "".join(out)
 
 
-_WS = re.compile(r"\s+")
+def _kind_of(data: Any) -> str | None:
+    kind = data.get("kind") if isinstance(data, dict) else None
+    return kind if isinstance(kind, str) and kind in KINDS else None
 
 
-@dataclass(slots=True)
+def year_of(data: dict[str, Any]) -> str:
+    """An evaluation's year: `year`, else the year of its report date."""
+    year = data.get("year")
+    if isinstance(year, int) and not isinstance(year, bool):
+        return str(year)
+    report = data.get("report_date")
+    return report[:4] if isinstance(report, str) else ""
+
+
+def facts_of(data: Any) -> Facts:
+    """A record's Facts, from its data."""
+    kind = _kind_of(data)
+    if kind is None:
+        return Facts(None, "")
+    ident = data.get("id")
+    ident = ident if isinstance(ident, str) else ""
+    refs = tuple(sorted({ref for _, ref in record_owner_refs(data, kind)}))
+    if kind == "evaluation":
+        return Facts(kind, ident, None,
+                     tuple(str(r["id"]) for _, r in mappings(data.get("recommendations"))
+                           if "id" in r),
+                     normalise(text_of(data.get("title"))), year_of(data), (), refs)
+    if kind == "management-response":
+        evaluation = data.get("evaluation")
+        return Facts(kind, ident, evaluation if isinstance(evaluation, str) else None,
+                     owner_refs=refs)
+    if kind == "owners":
+        return Facts(kind, ident, owner_ids=tuple(
+            o["id"] for _, o in mappings(data.get("owners")) if isinstance(o.get("id"), str)),
+            owner_refs=refs)
+    return Facts(kind, ident, owner_refs=refs)
+
+
 class Corpus:
-    """Every record of the repository, with the indexes cross-record checks need."""
+    """Every record of the repository, with the indexes cross-record checks need.
 
-    records: list[Record]
-    by_kind_id: dict[tuple[str, str], list[Record]] = field(default_factory=dict)
-    owners: dict[str, dict[str, Any]] = field(default_factory=dict)
-    responses_for: dict[str, list[Record]] = field(default_factory=dict)
-    has_registry: bool = False
+    The indexes are built from each record's facts, never its full data, and `targets` are the
+    records problems are reported on (all of them unless the run names files): a cross-record
+    check reads the full data of its targets only.
+    """
 
-    def __post_init__(self) -> None:
-        for record in self.records:
-            kind = record.kind
+    def __init__(self, records: list[Record], targets: Collection[str] | None = None) -> None:
+        self.records = records
+        self.targets = records if targets is None else [r for r in records if r.path in targets]
+        self._target_paths = None if targets is None else frozenset(targets)
+        self.by_kind_id: dict[tuple[str, str], list[Record]] = {}
+        self.responses_for: dict[str, list[Record]] = {}
+        self.registries: list[Record] = []
+        self.owner_ids: set[str] = set()
+        self.titles: dict[tuple[str, str], Record] = {}
+        for record in records:
+            facts = record.facts
+            kind = facts.kind
             if kind is None:
                 continue
             if kind == "owners":
-                self.has_registry = True
-                for _, owner in mappings(record.get("owners")):
-                    ident = owner.get("id")
-                    if isinstance(ident, str):
-                        self.owners.setdefault(ident, owner)
+                self.registries.append(record)
+                self.owner_ids.update(facts.owner_ids)
                 continue
-            if record.id:
-                self.by_kind_id.setdefault((kind, record.id), []).append(record)
-            if kind == "management-response":
-                evaluation = record.get("evaluation")
-                if isinstance(evaluation, str):
-                    self.responses_for.setdefault(evaluation, []).append(record)
+            if facts.id:
+                self.by_kind_id.setdefault((kind, facts.id), []).append(record)
+            if kind == "management-response" and facts.evaluation is not None:
+                self.responses_for.setdefault(facts.evaluation, []).append(record)
+            elif kind == "evaluation" and facts.title:
+                self.titles.setdefault((facts.title, facts.year), record)
+
+    @property
+    def has_registry(self) -> bool:
+        return bool(self.registries)
+
+    @property
+    def owners(self) -> dict[str, dict[str, Any]]:
+        """Each registered owner's entry (the first, where one is defined twice)."""
+        found: dict[str, dict[str, Any]] = {}
+        for record in self.registries:
+            for _, owner in mappings(record.get("owners")):
+                ident = owner.get("id")
+                if isinstance(ident, str):
+                    found.setdefault(ident, owner)
+        return found
+
+    def is_target(self, record: Record) -> bool:
+        return self._target_paths is None or record.path in self._target_paths
 
     def of_kind(self, kind: str) -> Iterator[Record]:
-        return (r for r in self.records if r.kind == kind)
+        return (r for r in self.records if r.facts.kind == kind)
 
     def find(self, kind: str, ident: str) -> Record | None:
         found = self.by_kind_id.get((kind, ident))

@@ -13,9 +13,10 @@ from textwrap import dedent
 import pytest
 
 from evalcheck import engine
+from evalcheck.cache import StubRecord
 from evalcheck.config import Config, parse_config
 from evalcheck.problems import Problem
-from evalcheck.records import load_record
+from evalcheck.records import Record, load_record
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2024, 6, 30)
@@ -40,10 +41,34 @@ def records_from(text: str) -> list:
 
 def lint_text(text: str, as_of: dt.date = AS_OF, config: Config | None = None,
               only: str | None = None) -> list[Problem]:
-    """Lint inline YAML (see records_from); `only` keeps one check's problems."""
+    """Lint inline YAML (see records_from); `only` keeps one check's problems.
+
+    Every call also makes sure that a run naming one file says exactly what the full run says
+    of it, with the other records reduced to their facts (as pre-commit's runs see them)."""
     config = config or parse_config({}, REPO)
-    problems = engine.lint(records_from(text), config, as_of)
+    records = records_from(text)
+    problems = engine.lint(records, config, as_of)
+    assert_targeted_runs_agree(records, config, as_of, problems)
     return [p for p in problems if only is None or p.check == only]
+
+
+def facts_only(record: Record) -> StubRecord:
+    """The record as a run that does not report on it holds it: its facts, and a data that
+    must never be read."""
+
+    def load() -> Record:
+        raise AssertionError(f"a check read the data of {record.path}, which the run does not "
+                             "report on: cross-record checks must use its facts")
+
+    return StubRecord(record.path, "", record.facts, load)
+
+
+def assert_targeted_runs_agree(records: list[Record], config: Config, as_of: dt.date,
+                               problems: list[Problem]) -> None:
+    for target in records if len(records) > 1 else ():
+        others = [r if r is target else facts_only(r) for r in records]
+        alone = engine.lint(others, config, as_of, targets={target.path})
+        assert alone == [p for p in problems if p.path == target.path], target.path
 
 
 def write_files(root: Path, files: Mapping[str, str]) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from evalcheck.problems import Finding, Severity
@@ -33,7 +33,11 @@ class Context:
 @dataclass(frozen=True, slots=True)
 class Check:
     """One entry of the catalogue. `scope` says what `func` takes: one record, the whole
-    corpus, or nothing (`source`: the loader or the schema validator produces its findings)."""
+    corpus, or nothing (`source`: the loader or the schema validator produces its findings).
+
+    A corpus-scope check (and the `across` half of a record-scope one) reports on
+    `corpus.targets` only, reading other records through their `facts` alone, so that its
+    findings on a file are the same whether the run names that file or lints everything."""
 
     name: str
     family: str
@@ -43,6 +47,8 @@ class Check:
     func: Callable[..., Iterable[Any]] | None = None
     options: Mapping[str, tuple[type, Any]] = field(default_factory=dict)
     applies_to: tuple[str, ...] = ()
+    # the cross-record half of a record-scope check (see `across`)
+    across: Callable[..., Iterable[Any]] | None = None
 
     @property
     def summary(self) -> str:
@@ -63,6 +69,23 @@ def check(name: str, *, family: str, severity: Severity, scope: Scope = "record"
                               func if scope != "source" else None, dict(options or {}),
                               applies_to))
         return func
+
+    return register
+
+
+def across(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare the cross-record half of a record-scope check defined just before.
+
+    The record half sees one record, so its findings depend on the content alone and the cache
+    keeps them; this half takes the Corpus and yields (record, finding) for its targets.
+    """
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        for i, defined in enumerate(_DEFINED):
+            if defined.name == name and defined.scope == "record":
+                _DEFINED[i] = replace(defined, across=func)
+                return func
+        raise LookupError(f"across({name!r}): no record-scope check of that name yet")
 
     return register
 
@@ -123,4 +146,4 @@ def get(name: str) -> Check:
                            (f" (did you mean {close[0]!r}?)" if close else "")) from None
 
 
-__all__ = ["Check", "Context", "Finding", "Severity", "check", "get", "registry"]
+__all__ = ["Check", "Context", "Finding", "Severity", "across", "check", "get", "registry"]

@@ -147,8 +147,9 @@ def response_overdue(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fin
         evaluation: EV-2023-01
     """
     grace = dt.timedelta(days=int(ctx.options.get("days", 60)))
-    for record in corpus.of_kind("evaluation"):
-        if record.get("status") != "completed" or not any(mappings(record.get("recommendations"))):
+    for record in corpus.targets:
+        if record.kind != "evaluation" or record.get("status") != "completed" \
+                or not any(mappings(record.get("recommendations"))):
             continue
         if record.id in corpus.responses_for:
             continue

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from evalcheck.checks import Context, check
+from evalcheck.checks import Context, across, check
 from evalcheck.problems import DataPath, Finding, Severity
 from evalcheck.records import Corpus, Record, describe, iter_actions, mappings, text_of
 from evalcheck.textsim import near_duplicates, normalise
@@ -124,8 +124,8 @@ def _id_groups(record: Record) -> Iterator[list[tuple[DataPath, Any]]]:
         yield sorted(lines, key=lambda pair: record.doc.locator.locate(pair[0]))
 
 
-@check("duplicate-id", family="duplicates", severity=Severity.ERROR, scope="corpus")
-def duplicate_id(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
+@check("duplicate-id", family="duplicates", severity=Severity.ERROR)
+def duplicate_id(record: Record, ctx: Context) -> Iterator[Finding]:
     """The same id twice: records of one kind across the repository, or items inside a record.
 
     Items are conclusions, recommendations, actions, budget lines, owners, and the
@@ -144,48 +144,51 @@ def duplicate_id(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding
           - {id: R1, text: Hold a meeting., addressed_to: [u]}
           - {id: R2, text: Write a plan., addressed_to: [u]}
     """
-    for (kind, ident), records in corpus.by_kind_id.items():
-        for later in records[1:]:
-            yield later, Finding(f"{kind} id {ident!r} is also used by {records[0].path}",
-                                 path=("id",), hint="give each record its own id")
-    owner_first: dict[str, tuple[Record, DataPath]] = {}
-    for record in corpus.records:
-        if record.kind == "owners":
-            for i, owner in mappings(record.get("owners")):
-                ident = owner.get("id")
-                if not isinstance(ident, str):
-                    continue
-                if ident in owner_first:
-                    where = owner_first[ident][0]
-                    elsewhere = "" if where is record else f" in {where.path}"
-                    yield record, Finding(f"owner id {ident!r} is defined twice{elsewhere}",
-                                          path=("owners", i, "id"),
-                                          hint="keep one entry per owner")
-                else:
-                    owner_first[ident] = (record, ("owners", i, "id"))
+    for group in _id_groups(record):
+        first: dict[str, DataPath] = {}
+        for path, ident in group:
+            if not isinstance(ident, (str, int, float)) or isinstance(ident, bool):
+                continue
+            key = str(ident)
+            if key in first:
+                noun = "recommendation answered twice" if path[-1] == "recommendation" \
+                    else "id used twice"
+                yield Finding(
+                    f"{noun}: {key!r} (first at {describe(record.data, first[key][:-1])})",
+                    path=path, hint="each item needs its own id")
+            else:
+                first[key] = path
+
+
+@across("duplicate-id")
+def duplicate_id_across(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
+    """Record ids used by an earlier record of the same kind, and owner ids defined twice
+    (in one registry or in two)."""
+    for record in corpus.targets:
+        kind, ident = record.facts.kind, record.facts.id
+        if kind is None or kind == "owners" or not ident:
             continue
-        for group in _id_groups(record):
-            first: dict[str, DataPath] = {}
-            for path, ident in group:
-                if not isinstance(ident, (str, int, float)) or isinstance(ident, bool):
-                    continue
-                key = str(ident)
-                if key in first:
-                    noun = "recommendation answered twice" if path[-1] == "recommendation" \
-                        else "id used twice"
-                    yield record, Finding(
-                        f"{noun}: {key!r} (first at {describe(record.data, first[key][:-1])})",
-                        path=path, hint="each item needs its own id")
-                else:
-                    first[key] = path
-
-
-def _year(data: dict[str, Any]) -> str:
-    year = data.get("year")
-    if isinstance(year, int) and not isinstance(year, bool):
-        return str(year)
-    report = data.get("report_date")
-    return report[:4] if isinstance(report, str) else ""
+        first = corpus.by_kind_id[(kind, ident)][0]
+        if first is not record:
+            yield record, Finding(f"{kind} id {ident!r} is also used by {first.path}",
+                                  path=("id",), hint="give each record its own id")
+    owner_first: dict[str, Record] = {}
+    for record in corpus.registries:
+        if not corpus.is_target(record):
+            for ident in record.facts.owner_ids:
+                owner_first.setdefault(ident, record)
+            continue
+        for i, owner in mappings(record.get("owners")):
+            ident = owner.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in owner_first:
+                where = owner_first[ident]
+                elsewhere = "" if where is record else f" in {where.path}"
+                yield record, Finding(f"owner id {ident!r} is defined twice{elsewhere}",
+                                      path=("owners", i, "id"), hint="keep one entry per owner")
+            else:
+                owner_first[ident] = record
 
 
 @check("duplicate-record", family="duplicates", severity=Severity.ERROR, scope="corpus")
@@ -218,21 +221,18 @@ def duplicate_record(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fin
         title: Final evaluation of the project
         year: 2024
     """
-    seen: dict[tuple[str, str], Record] = {}
-    for record in corpus.of_kind("evaluation"):
-        title = normalise(text_of(record.get("title")))
-        if not title:
-            continue
-        key = (title, _year(record.data))
-        if key in seen:
-            yield record, Finding(f"evaluation {record.id!r} has the same title and year as "
-                                  f"{seen[key].id!r} ({seen[key].path})", path=("title",),
-                                  hint="keep one record per evaluation")
-        else:
-            seen[key] = record
-    for evaluation, responses in corpus.responses_for.items():
-        for later in responses[1:]:
-            yield later, Finding(f"evaluation {evaluation!r} already has a management response: "
-                                 f"{responses[0].id!r} ({responses[0].path})",
-                                 path=("evaluation",),
-                                 hint="keep one response matrix per evaluation")
+    for record in corpus.targets:
+        facts = record.facts
+        if facts.kind == "evaluation" and facts.title:
+            first = corpus.titles[(facts.title, facts.year)]
+            if first is not record:
+                yield record, Finding(f"evaluation {record.id!r} has the same title and year "
+                                      f"as {first.id!r} ({first.path})", path=("title",),
+                                      hint="keep one record per evaluation")
+        elif facts.kind == "management-response" and facts.evaluation is not None:
+            first = corpus.responses_for[facts.evaluation][0]
+            if first is not record:
+                yield record, Finding(f"evaluation {facts.evaluation!r} already has a "
+                                      f"management response: {first.id!r} ({first.path})",
+                                      path=("evaluation",),
+                                      hint="keep one response matrix per evaluation")

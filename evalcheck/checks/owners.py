@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from evalcheck.checks import Context, check
 from evalcheck.problems import Finding, Severity
-from evalcheck.records import Corpus, Record, owner_refs
+from evalcheck.records import Corpus, Record, record_owner_refs
 
 
 @check("unknown-owner", family="owners", severity=Severity.ERROR, scope="corpus")
@@ -37,16 +37,14 @@ def unknown_owner(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Findin
         status: completed
         owner: me-unit
     """
-    known = corpus.owners
+    known = corpus.owner_ids
     hint = ("add it to the owners registry (records/owners.yaml) or correct the id"
             if corpus.has_registry else "no owners registry found: add records/owners.yaml")
-    for record in corpus.records:
-        if record.kind is None:
+    for record in corpus.targets:
+        facts = record.facts
+        if facts.kind is None or known.issuperset(facts.owner_refs):
             continue
-        data = record.data
-        refs = owner_refs(data.get("owners"), ("owners",)) if record.kind == "owners" \
-            else owner_refs(data)
-        for path, ref in refs:
+        for path, ref in record_owner_refs(record.data, facts.kind):
             if ref not in known:
                 yield record, Finding(f"{ref!r} is not in the owners registry", path=path,
                                       hint=hint)

@@ -9,10 +9,6 @@ from evalcheck.problems import Finding, Severity
 from evalcheck.records import Corpus, Record, describe, mappings
 
 
-def _recommendation_ids(evaluation: Record) -> list[str]:
-    return [str(r["id"]) for _, r in mappings(evaluation.get("recommendations")) if "id" in r]
-
-
 @check("unknown-reference", family="references", severity=Severity.ERROR, scope="corpus")
 def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
     """A reference to an evaluation, recommendation or project id that does not exist.
@@ -39,7 +35,7 @@ def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fi
         responses:
           - {recommendation: R1, decision: rejected, rationale: Out of scope.}
     """
-    for record in corpus.records:
+    for record in corpus.targets:
         kind = record.kind
         if kind == "evaluation":
             project = record.get("project")
@@ -55,7 +51,7 @@ def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fi
                 yield record, Finding(f"evaluation {ident!r} is not in the records",
                                       path=("evaluation",), hint="check the evaluation id")
                 continue
-            known = set(_recommendation_ids(evaluation))
+            known = set(evaluation.facts.recommendations)
             for i, response in mappings(record.get("responses")):
                 rec = response.get("recommendation")
                 if rec is not None and str(rec) not in known:
@@ -96,15 +92,15 @@ def unanswered_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Re
           - {recommendation: R1, decision: rejected, rationale: Out of scope.}
     """
     for ident, responses in corpus.responses_for.items():
-        evaluation = corpus.find("evaluation", ident)
+        response = responses[0]
+        evaluation = corpus.find("evaluation", ident) if corpus.is_target(response) else None
         if evaluation is None:
             continue
-        response = responses[0]
         answered: dict[str, int] = {}
         for i, item in mappings(response.get("responses")):
             if item.get("recommendation") is not None:
                 answered.setdefault(str(item["recommendation"]), i)
-        for rec in _recommendation_ids(evaluation):
+        for rec in evaluation.facts.recommendations:
             if rec not in answered:
                 path = ("responses",) if "responses" in response.data else ()
                 yield response, Finding(f"recommendation {rec} of {ident!r} is not answered",

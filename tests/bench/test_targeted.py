@@ -1,0 +1,115 @@
+"""A run that names files (as pre-commit's does) says exactly what the full run says of them,
+from a warm cache holding only the other records' facts. The CLI runs as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+AS_OF = "2025-06-30"
+Problems = list[dict[str, object]]
+
+
+def lint(root: Path, *args: str) -> Problems:
+    result = run_cli("lint", "--as-of", AS_OF, "--format", "json", "--no-baseline", *args,
+                     cwd=root)
+    assert result.returncode in (0, 1), result.stderr
+    problems: Problems = json.loads(result.stdout)
+    return problems
+
+
+def of(problems: Problems, *paths: str) -> Problems:
+    return [p for p in problems if p["path"] in paths]
+
+
+def shown(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def first(root: Path, folder: str, skip: int = 0) -> Path:
+    return sorted((root / "records" / folder).rglob("*.yaml"))[skip]
+
+
+def pack(root: Path) -> Path:
+    (found,) = (root / ".evalcheck_cache").glob("*/pack")
+    return found
+
+
+def test_named_files_get_what_the_full_run_gives_them(corpus: Path) -> None:
+    full = lint(corpus)
+    with_problems = sorted({str(p["path"]) for p in full})
+    every = sorted(shown(corpus, p) for p in (corpus / "records").rglob("*.yaml"))
+    clean = [p for p in every if p not in with_problems][:4]
+    assert with_problems and clean
+    for path in [*with_problems[:6], *clean]:
+        assert lint(corpus, path) == of(full, path), path
+    assert lint(corpus, *with_problems) == of(full, *with_problems)
+
+
+def _evaluation_id_taken(root: Path) -> Path:
+    """The second evaluation takes the first one's id."""
+    taken = re.search(r"^id: (\S+)", first(root, "evaluations").read_text(), re.M)
+    victim = first(root, "evaluations", 1)
+    assert taken
+    victim.write_text(re.sub(r"^id: \S+", f"id: {taken.group(1)}", victim.read_text(),
+                             count=1, flags=re.M))
+    return victim
+
+
+def _unknown_recommendation(root: Path) -> Path:
+    victim = first(root, "responses")
+    victim.write_text(victim.read_text().replace("- recommendation: R1\n",
+                                                 "- recommendation: R99\n", 1))
+    return victim
+
+
+def _unknown_owner(root: Path) -> Path:
+    victim = first(root, "responses")
+    victim.write_text(re.sub(r"^owner: \S+", "owner: nobody-we-know", victim.read_text(),
+                             count=1, flags=re.M))
+    return victim
+
+
+def _second_response(root: Path) -> Path:
+    """A second matrix for an evaluation that has one, under another id."""
+    original = first(root, "responses")
+    copy = original.with_name("zz-copy.yaml")
+    copy.write_text(re.sub(r"^id: (\S+)", r"id: \1-copy", original.read_text(), count=1,
+                           flags=re.M))
+    return copy
+
+
+def _owner_defined_twice(root: Path) -> Path:
+    registry = root / "records" / "owners.yaml"
+    text = registry.read_text()
+    entry = re.search(r"^  - id: .*?(?=^  - id: )", text, re.M | re.S)
+    assert entry
+    registry.write_text(text + entry.group(0))
+    return registry
+
+
+EDITS: list[tuple[str, Callable[[Path], Path], str]] = [
+    ("evaluation-id-taken", _evaluation_id_taken, "duplicate-id"),
+    ("unknown-recommendation", _unknown_recommendation, "unknown-reference"),
+    ("unknown-owner", _unknown_owner, "unknown-owner"),
+    ("second-response", _second_response, "duplicate-record"),
+    ("owner-defined-twice", _owner_defined_twice, "duplicate-id"),
+]
+
+
+@pytest.mark.parametrize(("edit", "check"), [e[1:] for e in EDITS], ids=[e[0] for e in EDITS])
+def test_a_cross_record_problem_in_the_named_file(corpus: Path, edit: Callable[[Path], Path],
+                                                  check: str) -> None:
+    lint(corpus)  # warm
+    before = pack(corpus).read_bytes()
+    path = shown(corpus, edit(corpus))
+    alone = lint(corpus, path)
+    assert any(p["check"] == check for p in alone), alone
+    assert alone == of(lint(corpus, "--no-cache"), path)
+    assert pack(corpus).read_bytes() == before, "a run naming files rewrote the pack"
+    assert lint(corpus, path) == alone  # and again, from what it kept
