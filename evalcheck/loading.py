@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,16 +86,18 @@ def load(config: Config, paths: list[str], cache: bool = True, checks: bool = Fa
     return Loaded(load_sources(sources, root, config, cache, targets, checks, as_of), targets)
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write a file so that readers see the old content or the new, never half of it."""
+def write_atomic(path: Path, text: str | bytes | Iterable[str]) -> None:
+    """Write a file so that readers see the old content or the new, never half of it; text
+    may come in pieces, written as they come."""
     import tempfile
 
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    chunks: Iterable[bytes | str] = (text,) if isinstance(text, (str, bytes)) else text
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists():

@@ -14,7 +14,7 @@ from evalcheck.cli import _as_of, _config, as_of_option, config_option, friendly
 from evalcheck.config import Config
 from evalcheck.discover import UsageError
 from evalcheck.records import Record, owner_refs
-from evalcheck.report import ALIASES, FILES, renderer
+from evalcheck.report import ALIASES, FILES, pieces, renderer
 
 if TYPE_CHECKING:
     from evalcheck.report.changes import ChangeReport
@@ -83,11 +83,14 @@ evaluation_option = click.option("--evaluation", metavar="ID",
                    "default: all four with --out). Without --out, one format prints to stdout.")
 @click.option("--base", metavar="REV",
               help="Add what changed in the records since this git revision.")
+@click.option("--max-rows", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Rows of each long table in index.html (default 1,000; 0 for all). "
+                   "actions.csv and report.json always hold every row.")
 @config_option
 @friendly_errors
 def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
            evaluation: str | None, out_dir: str | None, formats: tuple[str, ...],
-           base: str | None, config_path: str | None) -> None:
+           base: str | None, max_rows: int | None, config_path: str | None) -> None:
     """Report on the records: portfolio, responses, implementation, overdue actions.
 
     PATHS limits the report to these record files or folders (default: the repository's
@@ -102,7 +105,7 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
     chosen = _formats(formats)
     if not out_dir and len(chosen) > 1:
         raise click.UsageError("give --out DIR to write more than one format")
-    loaded = loading.load(config, list(paths))
+    loaded = loading.load(config, list(paths), checks=True, as_of=day)
     records = loaded.records if loaded.targets is None else [
         r for r in loaded.records if r.path in loaded.targets or r.kind == "owners"]
     _check_filters(records, owner, evaluation)
@@ -119,13 +122,13 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
         for name in chosen or list(FILES):
             target = folder / FILES[name]
             try:
-                write_atomic(target, renderer(name)(data))
+                write_atomic(target, pieces(name, max_rows)(data))
             except OSError as exc:
                 raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
             written.append(FILES[name])
         click.echo(f"Wrote {', '.join(written)} to {folder}", err=True)
     elif chosen:
-        click.echo(renderer(chosen[0])(data), nl=False)
+        click.echo(renderer(chosen[0], max_rows)(data), nl=False)
     else:
         from evalcheck.report.terminal import render
 

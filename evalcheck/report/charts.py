@@ -39,6 +39,15 @@ class Bar:
         return sum(s.value for s in self.segments)
 
 
+def largest(bars: Sequence[Bar], limit: int) -> tuple[Sequence[Bar], str]:
+    """The `limit` largest bars, largest first, with a line saying how many were left out (a
+    chart of 5,000 evaluations says nothing); all of them when there are no more."""
+    if limit <= 0 or len(bars) <= limit:
+        return bars, ""
+    kept = sorted(bars, key=lambda b: -b.total)[:limit]
+    return kept, f"The {limit} largest of {len(bars):,}; the table lists them in order."
+
+
 def _clip(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 

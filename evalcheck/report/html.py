@@ -14,12 +14,16 @@ from collections.abc import Sequence
 from evalcheck import __version__
 from evalcheck.report import labels
 from evalcheck.report.assets import CSP, CSS, JS
-from evalcheck.report.charts import Bar, Segment, columns, hbars, legend
+from evalcheck.report.charts import Bar, Segment, columns, hbars, largest, legend
 from evalcheck.report.htmlparts import (
+    MAX_BARS,
+    MAX_ROWS,
     badge,
+    capped,
     empty,
     figure,
     kpi,
+    more,
     section,
     table,
 )
@@ -59,16 +63,16 @@ def _kpis(report: ReportData) -> str:
     rate = "good" if i.rate is not None and i.rate >= 0.75 else ""
     cards = [
         kpi(len(report.portfolio.evaluations), "evaluations",
-            f"{c.total} recommendations"),
-        kpi(f"{c.answered} / {c.total}", "recommendations answered",
-            f"{c.decisions['no-decision']} without a decision yet"),
-        kpi(i.total, "actions agreed", f"{i.statuses.get('completed', 0)} completed"),
+            f"{c.total:,} recommendations"),
+        kpi(f"{c.answered:,} / {c.total:,}", "recommendations answered",
+            f"{c.decisions['no-decision']:,} without a decision yet"),
+        kpi(i.total, "actions agreed", f"{i.statuses.get('completed', 0):,} completed"),
         kpi(labels.percent(i.rate), "implementation rate",
-            f"{i.completed} of {i.applicable} applicable actions", rate),
+            f"{i.completed:,} of {i.applicable:,} applicable actions", rate),
         kpi(len(i.overdue), "overdue actions",
             f"oldest {labels.days(i.overdue[0].days_overdue)}" if i.overdue else "none",
             "alert" if i.overdue else "good"),
-        kpi(len(i.due_soon), "due in the next 30 days", f"{len(i.due_later)} in 90 days"),
+        kpi(len(i.due_soon), "due in the next 30 days", f"{len(i.due_later):,} in 90 days"),
         kpi(waiting, "awaiting a management response",
             labels.plural(waiting, "evaluation"), "alert" if waiting else ""),
         kpi(q.errors, "data errors", labels.plural(q.warnings, "warning"),
@@ -77,26 +81,30 @@ def _kpis(report: ReportData) -> str:
     return f'<ul class="kpis" aria-label="Key figures">{"".join(cards)}</ul>'
 
 
-def _implementation(report: ReportData) -> str:
+def _implementation(report: ReportData, limit: int) -> str:
     i = report.implementation
     keys = list(i.statuses)
-    bars = [Bar(r.evaluation, tuple(_seg(k, labels.status(k), r.statuses[k]) for k in keys),
-                f"{r.evaluation} {r.title}".strip()) for r in i.by_evaluation]
+    bars, left_out = largest(
+        [Bar(r.evaluation, tuple(_seg(k, labels.status(k), r.statuses[k]) for k in keys),
+             f"{r.evaluation} {r.title}".strip()) for r in i.by_evaluation], MAX_BARS)
     body = [f'<p class="lead">Implementation rate <strong>{labels.percent(i.rate)}</strong>: '
-            f'{i.completed} completed of {i.applicable} actions that still apply '
-            f'({i.total} agreed; actions no longer applicable are left out).</p>']
+            f'{i.completed:,} completed of {i.applicable:,} actions that still apply '
+            f'({i.total:,} agreed; actions no longer applicable are left out).</p>']
     if not i.actions:
         return section("implementation", "Implementation", [*body, empty("No actions yet.")])
     head = [("Evaluation", ""), ("Actions", "number"),
             *[(labels.status(k), "number") for k in keys], ("Overdue", "number")]
     rows = [[(esc(r.evaluation), None, "id"), (r.total, r.total, "num"),
              *[(r.statuses[k], r.statuses[k], "num") for k in keys],
-             (r.overdue, r.overdue, "num late" if r.overdue else "num")] for r in i.by_evaluation]
+             (r.overdue, r.overdue, "num late" if r.overdue else "num")]
+            for r in capped(i.by_evaluation, limit)]
     totals = ["Total", i.total, *[i.statuses[k] for k in keys], len(i.overdue)]
     chart = hbars(bars, "chart-status", "Actions by status, per evaluation")
     body.append(figure(chart + legend([(labels.status(k), f"c-{k}") for k in keys]),
                        table("t-status", "Actions by status, per evaluation", head, rows,
-                             foot=totals), stack=True))
+                             foot=totals)
+                       + more(len(i.by_evaluation), limit, "evaluations"), stack=True,
+                       note=left_out))
     ageing = [Bar(labels.AGEING[k].replace(" overdue", ""), (_seg(k, labels.AGEING[k], n),),
                   labels.AGEING[k]) for k, n in i.ageing.items()]
     age_rows = [[(esc(labels.AGEING[k]), None, ""), (n, n, "num")] for k, n in i.ageing.items()]
@@ -107,7 +115,7 @@ def _implementation(report: ReportData) -> str:
     return section("implementation", "Implementation", body)
 
 
-def _overdue(report: ReportData) -> str:
+def _overdue(report: ReportData, limit: int) -> str:
     i = report.implementation
     if not i.overdue:
         return section("overdue", "Overdue actions", [empty(
@@ -115,34 +123,37 @@ def _overdue(report: ReportData) -> str:
     body = [f'<p class="lead">{labels.plural(len(i.overdue), "open action")} past the deadline '
             f'as of {report.as_of}. An action with several responsible owners counts once for '
             f'each.</p>']
-    bars = [Bar(report.owner_name(g.key) if g.key else "no one",
-                (_seg("overdue", "Overdue", g.count),),
-                f"{report.owner_name(g.key)} ({g.key})" if g.key else "no one")
-            for g in i.overdue_by_owner]
+    bars, left_out = largest(
+        [Bar(report.owner_name(g.key) if g.key else "no one",
+             (_seg("overdue", "Overdue", g.count),),
+             f"{report.owner_name(g.key)} ({g.key})" if g.key else "no one")
+         for g in i.overdue_by_owner], MAX_BARS)
     rows = [[(esc(report.owner_name(g.key)) if g.key else "no one", g.key, ""),
              (g.count, g.count, "num"), (labels.days(g.max_days), g.max_days, "num")]
-            for g in i.overdue_by_owner]
+            for g in capped(i.overdue_by_owner, limit)]
     body.append(figure(hbars(bars, "chart-owners", "Overdue actions by owner (responsible)"),
                        table("t-owners", "Overdue actions by owner", [
-                           ("Owner", ""), ("Overdue", "number"), ("Oldest", "number")], rows)))
+                           ("Owner", ""), ("Overdue", "number"), ("Oldest", "number")], rows)
+                       + more(len(i.overdue_by_owner), limit, "owners"), note=left_out))
     rows = [[(esc(g.key), None, "id"), (esc(labels.short(g.name, 90)), None, ""),
              (g.count, g.count, "num"), (labels.days(g.max_days), g.max_days, "num")]
-            for g in i.overdue_by_evaluation]
+            for g in capped(i.overdue_by_evaluation, limit)]
     body.append(table("t-overdue-evals", "Overdue actions by evaluation", [
         ("Evaluation", ""), ("Title", ""), ("Overdue", "number"), ("Oldest", "number")], rows))
+    body.append(more(len(i.overdue_by_evaluation), limit, "evaluations"))
     body.append(actions_table(report, i.overdue, "t-overdue",
-                              "Overdue actions, longest overdue first", "overdue",
+                              "Overdue actions, longest overdue first", "overdue", limit,
                               "Filter overdue actions"))
     return section("overdue", "Overdue actions", body)
 
 
-def _upcoming(report: ReportData) -> str:
+def _upcoming(report: ReportData, limit: int) -> str:
     i = report.implementation
     body = [f'<p class="lead">{labels.plural(len(i.due_soon), "open action")} due in the next '
             f'30 days, {len(i.due_later)} in the next 90 days.</p>']
     if i.due_later:
         body.append(actions_table(report, i.due_later, "t-upcoming",
-                                  "Open actions due in the next 90 days", "left"))
+                                  "Open actions due in the next 90 days", "left", limit))
     else:
         body.append(empty("No open action is due in the next 90 days."))
     if i.moved:
@@ -151,10 +162,11 @@ def _upcoming(report: ReportData) -> str:
                  (esc(m.action.original_deadline), None, ""), (esc(m.action.deadline), None, ""),
                  (labels.shift(m.days), m.days, "num"),
                  (badge(m.action.status, labels.status(m.action.status)), None, "")]
-                for m in i.moved]
+                for m in capped(i.moved, limit)]
         body.append(table("t-moved", "Actions whose deadline was moved", [
             ("Evaluation", ""), ("Action", ""), ("Description", ""), ("First deadline", ""),
             ("Deadline", ""), ("Moved by", "number"), ("Status", "")], rows, sortable=True))
+        body.append(more(len(i.moved), limit, "moved deadlines", "report.json and actions.csv"))
 
     else:
         body.append('<p class="note">No deadline has been moved (a moved deadline keeps the '
@@ -162,17 +174,19 @@ def _upcoming(report: ReportData) -> str:
     return section("upcoming", "Coming due", body)
 
 
-def _all_actions(report: ReportData) -> str:
+def _all_actions(report: ReportData, limit: int) -> str:
     actions = report.implementation.actions
     if not actions:
         return section("actions", "All actions", [empty("No actions recorded.")])
     return section("actions", "All actions", [
         '<p class="lead">Every agreed action. Click a column heading to sort; type in the box '
         'to filter.</p>',
-        actions_table(report, actions, "t-actions", "Actions", "overdue", "Filter actions")])
+        actions_table(report, actions, "t-actions", "Actions", "overdue", limit,
+                      "Filter actions")])
 
 
-def render(report: ReportData) -> str:
+def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
+    """The page; each long table shows its first `max_rows` rows (0: all of them)."""
     scope = labels.scope(report)
     nav = [("implementation", "Implementation"), ("overdue", "Overdue"),
            ("upcoming", "Coming due"), ("responses", "Management responses"),
@@ -181,9 +195,10 @@ def render(report: ReportData) -> str:
     if report.changes is not None:
         nav.append(("changes", "Changes"))
     sections: Sequence[str] = [
-        _implementation(report), _overdue(report), _upcoming(report),
-        responses_section(report), portfolio_section(report), ratings_section(report),
-        _all_actions(report), quality_section(report),
+        _implementation(report, max_rows), _overdue(report, max_rows),
+        _upcoming(report, max_rows), responses_section(report, max_rows),
+        portfolio_section(report, max_rows), ratings_section(report, max_rows),
+        _all_actions(report, max_rows), quality_section(report, max_rows),
         *([changes_section(report.changes)] if report.changes is not None else []),
     ]
     links = "".join(f'<li><a href="#{k}">{esc(v)}</a></li>' for k, v in nav)

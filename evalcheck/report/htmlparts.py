@@ -4,8 +4,18 @@ already escaped; numbers are formatted here."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from evalcheck.textsafe import html_escape as esc
+
+T = TypeVar("T")
+
+MAX_ROWS = 1000
+"""Rows of one table of index.html, at most (`report --max-rows`): a portfolio's 70,000 actions
+would make a page of 100 MB that no browser opens well; report.json and actions.csv keep every
+row."""
+MAX_BARS = 25
+"""Bars of one per-evaluation chart, at most: the evaluations with the largest numbers."""
 
 Cell = tuple[object, object, str]
 """(content HTML or a number, sort key or None, CSS class)."""
@@ -59,6 +69,21 @@ def table(table_id: str, caption: str, head: Sequence[tuple[str, str]],
             f"<tbody>{''.join(body)}</tbody>{tfoot}</table></div>")
 
 
+def capped(items: Sequence[T], limit: int) -> Sequence[T]:
+    """The items a table shows: the first `limit` (all with a limit of 0)."""
+    return items if limit <= 0 else items[:limit]
+
+
+def more(total: int, limit: int, noun: str, where: str = "report.json") -> str:
+    """The note under a table that shows only the first `limit` of `total` rows ('' if all)."""
+    if limit <= 0 or total <= limit:
+        return ""
+    return (f'<p class="note more">Showing the first {limit:,} of {total:,} {esc(noun)}; '
+            f"all of them are in {esc(where)}. <code>evalcheck report --owner ID</code> or "
+            "<code>--evaluation ID</code> makes a shorter report, <code>--max-rows 0</code> "
+            "shows every row.</p>")
+
+
 def badge(key: str, label: str) -> str:
     css = key if key in KNOWN_BADGES else "other"
     return f'<span class="badge b-{css}">{esc(label)}</span>'
@@ -76,10 +101,11 @@ def section(anchor: str, title: str, body: Sequence[str]) -> str:
             f'<h2 id="{esc(anchor)}-h">{esc(title)}</h2>\n' + "\n".join(body) + "\n</section>")
 
 
-def figure(chart: str, data: str, stack: bool = False) -> str:
+def figure(chart: str, data: str, stack: bool = False, note: str = "") -> str:
     """A chart beside (or above, for a wide table) the table of the numbers it draws."""
     cls = "figure stack" if stack else "figure"
-    return (f'<div class="{cls}"><div class="plot">{chart}</div>'
+    under = f'<p class="note">{esc(note)}</p>' if note else ""
+    return (f'<div class="{cls}"><div class="plot">{chart}{under}</div>'
             f'<div class="data">{data}</div></div>')
 
 

@@ -7,8 +7,18 @@ from collections.abc import Sequence
 
 from evalcheck.report import labels
 from evalcheck.report.changes import ChangeReport, ItemChange
-from evalcheck.report.charts import Bar, Segment, hbars, legend
-from evalcheck.report.htmlparts import Cell, badge, empty, figure, section, table
+from evalcheck.report.charts import Bar, Segment, hbars, largest, legend
+from evalcheck.report.htmlparts import (
+    MAX_BARS,
+    Cell,
+    badge,
+    capped,
+    empty,
+    figure,
+    more,
+    section,
+    table,
+)
 from evalcheck.report.model import ReportData
 from evalcheck.report.rows import ActionRow
 from evalcheck.textsafe import html_escape as esc
@@ -27,13 +37,14 @@ def _text(text: str) -> Cell:
 
 
 def actions_table(report: ReportData, actions: Sequence[ActionRow], table_id: str,
-                  caption: str, extra: str, filter_label: str = "") -> str:
-    """Actions with their owners and status; `extra` adds days overdue or days left."""
+                  caption: str, extra: str, limit: int, filter_label: str = "") -> str:
+    """Actions with their owners and status (the first `limit`); `extra` adds days overdue
+    or days left."""
     head = [("Evaluation", ""), ("Rec.", ""), ("Action", ""), ("Description", ""),
             ("Deadline", ""), ("Responsible", ""), ("Status", ""),
             ("Overdue by" if extra == "overdue" else "Due in", "number")]
     rows = []
-    for a in actions:
+    for a in capped(actions, limit):
         days = a.days_overdue if extra == "overdue" else a.days_left
         late = extra == "overdue" and days is not None
         rows.append([
@@ -43,29 +54,32 @@ def actions_table(report: ReportData, actions: Sequence[ActionRow], table_id: st
             (_people(report, a.responsible), None, "people"),
             (badge(a.status, labels.status(a.status)), a.status, ""),
             (labels.days(days), -1 if days is None else days, "num late" if late else "num")])
-    return table(table_id, caption, head, rows, sortable=True, filter_label=filter_label)
+    return table(table_id, caption, head, rows, sortable=True, filter_label=filter_label) + \
+        more(len(actions), limit, "actions", "actions.csv and report.json")
 
 
-def responses_section(report: ReportData) -> str:
+def responses_section(report: ReportData, limit: int) -> str:
     c = report.coverage
     keys = list(c.decisions)
     body = [f'<p class="lead">{c.answered} of {c.total} recommendations have an answer in a '
             f'management response; {c.decisions["no-decision"]} of those have no decision '
             f'yet.</p>']
     if c.by_evaluation:
-        bars = [Bar(r.evaluation, tuple(Segment(labels.decision(k), r.decisions[k], f"c-{k}",
-                                                k in _DARK_DECISIONS) for k in keys),
-                    f"{r.evaluation} {r.title}".strip()) for r in c.by_evaluation]
+        bars, left_out = largest(
+            [Bar(r.evaluation, tuple(Segment(labels.decision(k), r.decisions[k], f"c-{k}",
+                                             k in _DARK_DECISIONS) for k in keys),
+                 f"{r.evaluation} {r.title}".strip()) for r in c.by_evaluation], MAX_BARS)
         rows = [[(esc(r.evaluation), None, "id"), (r.total, r.total, "num"),
                  *[(r.decisions[k], r.decisions[k], "num") for k in keys]]
-                for r in c.by_evaluation]
+                for r in capped(c.by_evaluation, limit)]
         chart = hbars(bars, "chart-decisions", "Recommendations by decision, per evaluation")
         body.append(figure(
             chart + legend([(labels.decision(k), f"c-{k}") for k in keys]),
             table("t-decisions", "Recommendations by decision, per evaluation",
                   [("Evaluation", ""), ("Total", "number"),
                    *[(labels.decision(k), "number") for k in keys]], rows,
-                  foot=["Total", c.total, *c.decisions.values()]), stack=True))
+                  foot=["Total", c.total, *c.decisions.values()])
+            + more(len(c.by_evaluation), limit, "evaluations"), stack=True, note=left_out))
     if report.missing_responses:
         waiting: list[list[Cell]] = [[(esc(m.evaluation), None, "id"),
                                        (esc(m.title), None, "title"),
@@ -74,10 +88,11 @@ def responses_section(report: ReportData) -> str:
                  (labels.days(m.days) if m.days is not None else "unknown",
                   -1 if m.days is None else m.days, "num late"),
                  (m.recommendations, m.recommendations, "num")]
-                for m in report.missing_responses]
+                for m in capped(report.missing_responses, limit)]
         body.append(table("t-waiting", "Evaluations waiting for a management response", [
             ("Evaluation", ""), ("Title", ""), ("Owner", ""), ("Report date", ""),
             ("Waiting", "number"), ("Recommendations", "number")], waiting, sortable=True))
+        body.append(more(len(report.missing_responses), limit, "evaluations"))
     else:
         body.append("<h3>Evaluations waiting for a management response</h3>")
         body.append(empty("Every completed evaluation with recommendations has a response."))
@@ -86,11 +101,12 @@ def responses_section(report: ReportData) -> str:
                                     _text(r.text),
                  (_people(report, r.addressed_to), None, "people"),
                  (badge(r.decision, labels.decision(r.decision)), r.decision, ""),
-                 (r.actions, r.actions, "num")] for r in c.recommendations]
+                 (r.actions, r.actions, "num")] for r in capped(c.recommendations, limit)]
         body.append(table("t-recommendations", "Recommendations and decisions", [
             ("Evaluation", ""), ("Rec.", ""), ("Recommendation", ""), ("Addressed to", ""),
             ("Decision", ""), ("Actions", "number")], recs, sortable=True,
             filter_label="Filter recommendations"))
+        body.append(more(len(c.recommendations), limit, "recommendations"))
     return section("responses", "Management responses", body)
 
 
@@ -100,7 +116,7 @@ def _counts(caption: str, counts: dict[str, int], table_id: str) -> str:
                                      ("Evaluations", "number")], rows)
 
 
-def portfolio_section(report: ReportData) -> str:
+def portfolio_section(report: ReportData, limit: int) -> str:
     p = report.portfolio
     if not p.evaluations:
         return section("portfolio", "Portfolio", [empty("No evaluations in scope.")])
@@ -112,11 +128,12 @@ def portfolio_section(report: ReportData) -> str:
              (esc(e.year), None, ""), (e.recommendations, e.recommendations, "num"),
              (esc(", ".join(e.responses)) or "none", None, ""),
              (_people(report, (e.owner,)) if e.owner else "", None, "people")]
-            for e in p.evaluations]
+            for e in capped(p.evaluations, limit)]
     body.append(table("t-evaluations", "Evaluations", [
         ("Evaluation", ""), ("Title", ""), ("Status", ""), ("Type", ""), ("Year", ""),
         ("Recommendations", "number"), ("Response", ""), ("Owner", "")], rows,
         sortable=True))
+    body.append(more(len(p.evaluations), limit, "evaluations"))
     return section("portfolio", "Portfolio", body)
 
 
@@ -127,7 +144,7 @@ def _tone(score: float, low: float | None, high: float | None) -> str:
     return " r4" if share >= 0.99 else " r3" if share >= 0.5 else " r2" if share > 0 else " r1"
 
 
-def ratings_section(report: ReportData) -> str:
+def ratings_section(report: ReportData, limit: int) -> str:
     r = report.ratings
     title = "Ratings by OECD-DAC criterion"
     if not r.criteria:
@@ -135,7 +152,8 @@ def ratings_section(report: ReportData) -> str:
     criteria = [c.criterion for c in r.criteria]
     by = {(s.evaluation, s.criterion): s for s in r.scores}
     rows = []
-    for evaluation in dict.fromkeys(s.evaluation for s in r.scores):
+    rated = list(dict.fromkeys(s.evaluation for s in r.scores))
+    for evaluation in capped(rated, limit):
         cells: list[Cell] = [(esc(evaluation), None, "id")]
         for criterion in criteria:
             s = by.get((evaluation, criterion))
@@ -157,10 +175,10 @@ def ratings_section(report: ReportData) -> str:
         f'<p class="lead">Scores as the evaluators gave them, {scale}; the last row is the '
         f"mean of each criterion.</p>",
         table("t-ratings", "Ratings per evaluation and criterion", head, rows, foot=foot,
-              sortable=True)])
+              sortable=True), more(len(rated), limit, "evaluations")])
 
 
-def quality_section(report: ReportData) -> str:
+def quality_section(report: ReportData, limit: int) -> str:
     q = report.data_quality
     body = [f'<p class="lead"><code>evalcheck lint</code> finds '
             f'{labels.plural(q.errors, "error")} and {labels.plural(q.warnings, "warning")} in '
@@ -171,19 +189,21 @@ def quality_section(report: ReportData) -> str:
              (badge(c.severity, c.severity), c.severity, ""), (c.count, c.count, "num")]
             for c in q.by_check]
     files = [[(f"<code>{esc(path)}</code>", None, ""), (n, n, "num")]
-             for path, n in q.by_file.items()]
+             for path, n in capped(list(q.by_file.items()), limit)]
     body.append('<div class="grid3">' + table("t-checks", "Problems by check", [
         ("Check", ""), ("Severity", ""), ("Problems", "number")], rows) + table(
-        "t-files", "Problems by file", [("File", ""), ("Problems", "number")], files) + "</div>")
+        "t-files", "Problems by file", [("File", ""), ("Problems", "number")], files)
+        + more(len(q.by_file), limit, "files") + "</div>")
     problems = [[(f"<code>{esc(p.path)}:{p.line}</code>", f"{p.path}:{p.line:08d}", ""),
                  (f"<code>{esc(p.check)}</code>", p.check, ""),
                  (badge(p.severity.value, p.severity.value), p.severity.value, ""),
-                 (esc(p.message), None, "")] for p in q.problems]
+                 (esc(p.message), None, "")] for p in capped(q.problems, limit)]
     body.append(f'<details class="more"><summary>Show all {len(q.problems):,} problems'
                 f'</summary>')
     body.append(table("t-problems", "Every problem found", [
         ("Where", ""), ("Check", ""), ("Severity", ""), ("Message", "")], problems,
         sortable=True, filter_label="Filter problems"))
+    body.append(more(len(q.problems), limit, "problems"))
     body.append("</details>")
     return section("quality", "Data quality", body)
 

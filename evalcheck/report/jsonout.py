@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from evalcheck.problems import Problem
@@ -18,40 +19,46 @@ from evalcheck.report.rows import ActionRow
 FORMAT = 1
 
 
-def _plain(value: Any) -> Any:
+def _shallow(value: Any) -> Any:
+    """One level of a report object as JSON data; what it holds is converted as the encoder
+    reaches it, so the whole report never exists twice in memory."""
     if isinstance(value, Problem):
         return value.as_dict()
-    if isinstance(value, ChangeReport):
-        return {**{f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)},
-                "total": value.total}
-    if isinstance(value, ActionRow):
-        return {**{f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)},
-                "open": value.is_open}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, float):
-        return round(value, 4)
-    return value
+        out = {f.name: _number(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, ChangeReport):
+            out["total"] = value.total
+        elif isinstance(value, ActionRow):
+            out["open"] = value.is_open
+        return out
+    raise TypeError(f"cannot write {type(value).__name__} to report.json")
 
 
-def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+def _number(value: Any) -> Any:
+    return round(value, 4) if isinstance(value, float) else value
+
+
+def _chunks(data: dict[str, Any]) -> Iterator[str]:
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False, default=_shallow)
+    yield from encoder.iterencode(data)
+    yield "\n"
+
+
+def stream(report: ReportData) -> Iterator[str]:
+    """report.json in pieces, for writing a large report without holding it whole."""
+    data = _shallow(report)
+    del data["owner_names"]
+    used = _owners_used(report)
+    return _chunks({"format": FORMAT, **data,
+                    "owners": {k: report.owner_name(k) for k in sorted(used)}})
 
 
 def render(report: ReportData) -> str:
-    data = _plain(report)
-    del data["owner_names"]
-    used = _owners_used(report)
-    return _dump({"format": FORMAT, **data,
-                  "owners": {k: report.owner_name(k) for k in sorted(used)}})
+    return "".join(stream(report))
 
 
 def render_changes(changes: ChangeReport) -> str:
-    return _dump({"format": FORMAT, **_plain(changes)})
+    return "".join(_chunks({"format": FORMAT, **_shallow(changes)}))
 
 
 def _owners_used(report: ReportData) -> set[str]:

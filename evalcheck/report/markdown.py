@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from evalcheck.report import labels
 from evalcheck.report.changes import ChangeReport, ItemChange
+from evalcheck.report.htmlparts import MAX_ROWS
 from evalcheck.report.model import ReportData
 from evalcheck.report.rows import ActionRow
 from evalcheck.textsafe import md_escape as esc
@@ -20,13 +21,26 @@ def _code(text: str) -> str:
     return f"`{text}`" if _PLAIN.fullmatch(text) else esc(text)
 
 
-def _table(head: Sequence[str], rows: Iterable[Sequence[object]], right: Sequence[int] = ()
-           ) -> list[str]:
-    """A Markdown table; cells are already escaped or are numbers we computed."""
+def _table(head: Sequence[str], rows: Iterable[Sequence[object]], right: Sequence[int] = (),
+           limit: int = 0) -> list[str]:
+    """A Markdown table of the first `limit` rows (0: all); cells are already escaped or are
+    numbers we computed."""
     align = ["---:" if i in right else "---" for i in range(len(head))]
     out = ["| " + " | ".join(head) + " |", "| " + " | ".join(align) + " |"]
-    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return [*out, ""]
+    total = 0
+    for row in rows:
+        total += 1
+        if not limit or total <= limit:
+            out.append("| " + " | ".join(str(c) for c in row) + " |")
+    return out + _more(total, limit)
+
+
+def _more(total: int, limit: int) -> list[str]:
+    """The end of a table: a blank line, after a note when it shows only `limit` rows."""
+    if not limit or total <= limit:
+        return [""]
+    return ["", f"_Showing the first {limit:,} of {total:,} rows; report.json holds them all "
+            "(`evalcheck report --max-rows 0` shows every row)._", ""]
 
 
 def _counts(title: str, counts: dict[str, int],
@@ -41,7 +55,8 @@ def _who(report: ReportData, ids: Sequence[str]) -> str:
     return esc(labels.people(report, tuple(ids)))
 
 
-def _action_rows(report: ReportData, actions: Sequence[ActionRow], extra: str) -> list[str]:
+def _action_rows(report: ReportData, actions: Sequence[ActionRow], extra: str,
+                 limit: int) -> list[str]:
     def last(a: ActionRow) -> object:
         return (labels.days(a.days_overdue) if extra == "overdue" else
                 labels.days(a.days_left) if extra == "left" else "")
@@ -49,10 +64,11 @@ def _action_rows(report: ReportData, actions: Sequence[ActionRow], extra: str) -
     head = ["evaluation", "rec.", "action", "description", "deadline", "responsible", "status"]
     rows = [(esc(a.evaluation), esc(a.recommendation), esc(a.id), esc(labels.short(a.text, 120)),
              esc(a.deadline), _who(report, a.responsible), esc(labels.status(a.status)),
-             last(a)) for a in actions]
+             last(a)) for a in (actions[:limit] if limit else actions)]
     extra_head = {"overdue": "overdue by", "left": "due in"}.get(extra, "")
     return _table([*head, extra_head] if extra_head else head,
-                  [r if extra_head else r[:-1] for r in rows], right=(7,))
+                  [r if extra_head else r[:-1] for r in rows], right=(7,))[:-1] + \
+        _more(len(actions), limit)
 
 
 def _summary(report: ReportData) -> list[str]:
@@ -72,7 +88,14 @@ def _summary(report: ReportData) -> list[str]:
     return _table(["", ""], rows, right=(1,))
 
 
-def render(report: ReportData) -> str:
+def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
+    """The report; each long table shows its first `max_rows` rows (0: all of them), which
+    keeps a portfolio's report under GitHub's 1 MiB limit for a step summary."""
+
+    def table(head: Sequence[str], rows: Iterable[Sequence[object]],
+              right: Sequence[int] = ()) -> list[str]:
+        return _table(head, rows, right, max_rows)
+
     p, c, i = report.portfolio, report.coverage, report.implementation
     out = ["# Evaluation follow-up report", "",
            f"As of **{report.as_of}**, {esc(labels.scope(report))}.", ""]
@@ -80,7 +103,7 @@ def render(report: ReportData) -> str:
 
     out += ["## Portfolio", ""]
     out += _counts("status", p.by_status) + _counts("year", p.by_year) + _counts("type", p.by_type)
-    out += _table(["evaluation", "title", "status", "type", "year", "recommendations",
+    out += table(["evaluation", "title", "status", "type", "year", "recommendations",
                    "management response"],
                   [(esc(e.id), esc(labels.short(e.title, 100)), esc(labels.key(e.status)),
                     esc(e.type), esc(e.year), e.recommendations,
@@ -90,11 +113,11 @@ def render(report: ReportData) -> str:
             f"{c.answered} of {c.total} recommendations answered.", ""]
     out += _counts("decision", c.decisions, labels.decision)
     if c.by_evaluation:
-        out += _table(["evaluation", "recommendations", *map(labels.decision, c.decisions)],
+        out += table(["evaluation", "recommendations", *map(labels.decision, c.decisions)],
                       [(esc(r.evaluation), r.total, *r.decisions.values())
                        for r in c.by_evaluation], right=tuple(range(1, 7)))
     if c.recommendations:
-        out += _table(["evaluation", "rec.", "recommendation", "addressed to", "decision",
+        out += table(["evaluation", "rec.", "recommendation", "addressed to", "decision",
                        "actions"],
                       [(esc(r.evaluation), esc(r.id), esc(labels.short(r.text, 120)),
                         _who(report, r.addressed_to), esc(labels.decision(r.decision)),
@@ -105,7 +128,7 @@ def render(report: ReportData) -> str:
             f"{i.applicable} actions that still apply; {i.total} actions in all).", ""]
     out += _counts("status", i.statuses, labels.status)
     if i.by_evaluation:
-        out += _table(["evaluation", "actions", *map(labels.status, i.statuses), "overdue"],
+        out += table(["evaluation", "actions", *map(labels.status, i.statuses), "overdue"],
                       [(esc(r.evaluation), r.total, *r.statuses.values(), r.overdue)
                        for r in i.by_evaluation], right=tuple(range(1, 8)))
     out += ["### Open actions by age", ""]
@@ -114,14 +137,14 @@ def render(report: ReportData) -> str:
     out += ["## Overdue actions", ""]
     if i.overdue:
         out += ["By owner (responsible):", ""]
-        out += _table(["owner", "overdue actions", "oldest"],
+        out += table(["owner", "overdue actions", "oldest"],
                       [(_who(report, (g.key,)) if g.key else "no one", g.count,
                         labels.days(g.max_days)) for g in i.overdue_by_owner], right=(1, 2))
         out += ["By evaluation:", ""]
-        out += _table(["evaluation", "overdue actions", "oldest"],
+        out += table(["evaluation", "overdue actions", "oldest"],
                       [(esc(g.key), g.count, labels.days(g.max_days))
                        for g in i.overdue_by_evaluation], right=(1, 2))
-        out += _action_rows(report, i.overdue, "overdue")
+        out += _action_rows(report, i.overdue, "overdue", max_rows)
     else:
         out += ["No overdue actions.", ""]
 
@@ -129,13 +152,13 @@ def render(report: ReportData) -> str:
     if i.due_later:
         out += [f"{len(i.due_soon)} open actions are due in the next 30 days and "
                 f"{len(i.due_later)} in the next 90 days.", ""]
-        out += _action_rows(report, i.due_later, "left")
+        out += _action_rows(report, i.due_later, "left", max_rows)
     else:
         out += ["No open actions are due in the next 90 days.", ""]
 
     out += ["## Deadlines moved", ""]
     if i.moved:
-        out += _table(["evaluation", "action", "first deadline", "deadline", "moved by",
+        out += table(["evaluation", "action", "first deadline", "deadline", "moved by",
                        "responsible", "status"],
                       [(esc(m.action.evaluation), esc(m.action.id),
                         esc(m.action.original_deadline), esc(m.action.deadline),
@@ -147,7 +170,7 @@ def render(report: ReportData) -> str:
 
     out += ["## Evaluations waiting for a management response", ""]
     if report.missing_responses:
-        out += _table(["evaluation", "title", "report date", "waiting", "recommendations",
+        out += table(["evaluation", "title", "report date", "waiting", "recommendations",
                        "owner"],
                       [(esc(m.evaluation), esc(labels.short(m.title, 100)), m.since,
                         labels.days(m.days) or "unknown", m.recommendations,
@@ -158,12 +181,12 @@ def render(report: ReportData) -> str:
 
     out += ["## Ratings by OECD-DAC criterion", ""]
     if report.ratings.criteria:
-        out += _table(["criterion", "ratings", "mean", "scale", "mean on scale"],
+        out += table(["criterion", "ratings", "mean", "scale", "mean on scale"],
                       [(esc(s.criterion), s.count, labels.number(s.mean),
                         esc(s.scale.replace("-", labels.DASH)),
                         labels.percent(None if s.mean_percent is None else s.mean_percent / 100))
                        for s in report.ratings.criteria], right=(1, 2, 4))
-        out += _table(["evaluation", "criterion", "score", "scale", "label"],
+        out += table(["evaluation", "criterion", "score", "scale", "label"],
                       [(esc(s.evaluation), esc(s.criterion), labels.number(s.score),
                         labels.span(s.minimum, s.maximum),
                         esc(s.label)) for s in report.ratings.scores], right=(2,))
@@ -175,7 +198,7 @@ def render(report: ReportData) -> str:
             f"`evalcheck lint` finds {labels.plural(q.errors, 'error')} and "
             f"{labels.plural(q.warnings, 'warning')} in these records.", ""]
     if q.by_check:
-        out += _table(["check", "severity", "problems"],
+        out += table(["check", "severity", "problems"],
                       [(f"`{c.check}`", c.severity, c.count) for c in q.by_check], right=(2,))
     if report.changes is not None:
         out += ["", *render_changes(report.changes, level=2).splitlines()]

@@ -10,8 +10,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from conftest import REPO, git
 
 from hostile.cases import CASES
@@ -111,6 +113,26 @@ def test_a_completed_write_replaces_the_file_whole_and_keeps_its_mode(tmp_path: 
     assert target.read_bytes() == b"N" * 1000
     assert target.stat().st_mode & 0o777 == 0o600
     assert _temporaries(tmp_path, target.name) == []
+
+
+def test_a_write_in_pieces_that_fails_midway_keeps_the_original(tmp_path: Path) -> None:
+    """Reports are written in pieces as they are made (report.json); a renderer that fails
+    after some pieces leaves the old file whole and no temporary file behind."""
+    from evalcheck.loading import write_atomic
+
+    target = tmp_path / "report.json"
+    target.write_bytes(ORIGINAL)
+
+    def pieces() -> Iterator[str]:
+        yield "{\n" * 1000
+        raise RuntimeError("the renderer broke")
+
+    with pytest.raises(RuntimeError, match="renderer broke"):
+        write_atomic(target, pieces())
+    assert target.read_bytes() == ORIGINAL
+    assert _temporaries(tmp_path, target.name) == []
+    write_atomic(target, iter(["é", "\n", b"bytes too"]))  # type: ignore[list-item]
+    assert target.read_bytes() == "é\nbytes too".encode()
 
 
 # Too big to commit to a throw-away repository quickly (50 MB each), or not a file git keeps.

@@ -179,3 +179,38 @@ def test_values_outside_the_vocabulary_do_not_break_the_report(tmp_path: Path) -
     assert "Traceback" not in result.stderr
     rows = (tmp_path / "out" / "actions.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 2 and "1.1" in rows[1]
+
+
+def _rows(html: str, table_id: str) -> int:
+    body = html.split(f'<table id="{table_id}"', 1)[1].split("</tbody>", 1)[0]
+    return body.count("<tr>") - 1  # the header row
+
+
+@pytest.mark.parametrize(("max_rows", "shown", "note"), [
+    ("3", 3, True),   # 22 actions, cut to 3, with a note saying where the rest are
+    ("22", 22, False),
+    ("0", 22, False),  # 0: every row
+])
+def test_max_rows_caps_the_long_tables(tmp_path: Path, max_rows: str, shown: int,
+                                       note: bool) -> None:
+    done = run_cli("report", "--as-of", SEED_AS_OF, "--out", str(tmp_path), "--max-rows",
+                   max_rows)
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert _rows(html, "t-actions") == _rows(html, "t-overdue") == shown
+    assert ("Showing the first 3 of 22 actions; all of them are in actions.csv and report.json"
+            in html) is note
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    overdue = markdown.split("## Overdue actions", 1)[1].split("\n## ", 1)[0]
+    table = overdue.split("| evaluation | rec. |", 1)[1].split("\n\n", 1)[0]
+    assert table.count("\n| ") - 1 == shown  # less the alignment row
+    assert ("_Showing the first 3 of 22 rows; report.json holds them all" in overdue) is note
+    data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert len(data["implementation"]["actions"]) == 22
+    assert (tmp_path / "actions.csv").read_text(encoding="utf-8-sig").count("\n") == 23
+
+
+def test_max_rows_must_be_a_count() -> None:
+    done = run_cli("report", "--max-rows", "-1")
+    assert done.returncode == 2
+    assert "--max-rows" in done.stderr and "Traceback" not in done.stderr
