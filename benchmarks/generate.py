@@ -106,7 +106,8 @@ TAILS = {
     "es": ["en la próxima fase", "antes del final del ciclo actual", "en todos los países meta",
            "con el apoyo de la sede", "en estrecha consulta con el donante",
            "para que los resultados se sostengan", "a partir de las lecciones del piloto"],
-    "fr": ["lors de la prochaine phase", "avant la fin du cycle actuel", "dans tous les pays cibles",
+    "fr": ["lors de la prochaine phase", "avant la fin du cycle actuel",
+           "dans tous les pays cibles",
            "avec l'appui du siège", "en concertation étroite avec le bailleur",
            "afin que les résultats soient durables"],
 }
@@ -120,7 +121,8 @@ ACTS = {
            "Report quarterly on", "Hire a consultant to update", "Agree with partners on"],
     "es": ["Elaborar y validar", "Encargar una revisión de", "Organizar dos talleres sobre",
            "Publicar una nota técnica sobre", "Crear un grupo de trabajo para revisar",
-           "Mapear y evaluar", "Capacitar a los puntos focales en", "Incluir en la próxima propuesta"],
+           "Mapear y evaluar", "Capacitar a los puntos focales en",
+           "Incluir en la próxima propuesta"],
     "fr": ["Rédiger et valider", "Commander une revue de", "Organiser deux ateliers sur",
            "Publier une note d'orientation sur", "Créer un groupe de travail pour réviser",
            "Cartographier et évaluer", "Former les points focaux sur"],
@@ -311,7 +313,7 @@ class Gen:
         r = self.rng
         seen: set[str] = set()
         offices = [f"office-{_slug(c)}" for c in COUNTRIES]
-        for office, country in zip(offices, COUNTRIES):
+        for office, country in zip(offices, COUNTRIES, strict=False):
             self.owner_entries.append({"id": office, "name": f"Country Office {country}",
                                        "type": "unit", "email": f"{office}@example.org"})
             self.units.append(office)
@@ -437,7 +439,8 @@ class Gen:
             data["ratings"] = {
                 "scale": {"min": 1, "max": top,
                           "labels": {str(k): w for k, w in zip(range(1, top + 1), [
-                              "Poor", "Fair", "Adequate", "Good", "Very good", "Excellent"])}},
+                              "Poor", "Fair", "Adequate", "Good", "Very good", "Excellent"],
+                              strict=False)}},
                 "scores": [{"criterion": c, "score": r.randint(1, top),
                             **({"summary": self.sentence("en")} if r.random() < 0.5 else {})}
                            for c in data["criteria"]],

@@ -292,10 +292,17 @@ def main() -> None:
         edits[0] += 1
         target.write_bytes(original + f"# edited by the benchmark ({edits[0]})\n".encode())
 
+    shown = target.relative_to(repo).as_posix()
     try:
         timed("f", "(f) `evalcheck lint FILE`, one changed file, warm cache",
-              [*evalcheck, "lint", "--as-of", as_of, str(target.relative_to(repo))],
-              args.repeat, before=edit)
+              [*evalcheck, "lint", "--as-of", as_of, shown], args.repeat, before=edit)
+        # what the named run says must be what the full run says of that file
+        alone = json.loads(run_rss([*evalcheck, "lint", "--as-of", as_of, "--format", "json",
+                                    shown], repo, env)[2])
+        whole = json.loads(run_rss([*evalcheck, "lint", "--as-of", as_of, "--format", "json"],
+                                   repo, env)[2])
+        single_ok = [p for p in alone if p["path"] == shown] == [
+            p for p in whole if p["path"] == shown] and all(p in whole for p in alone)
     finally:
         target.write_bytes(original)
     # (g) report, when it exists
@@ -318,7 +325,7 @@ def main() -> None:
     tree_peak = sampled_peak([*evalcheck, "lint", "--as-of", as_of, "--format", "json"],
                              repo, env)
     write_results(args, manifest, rows, cli_us, heavy, tree_peak, same, found, expected,
-                  load_before, os.getloadavg(), time.time() - started, exe)
+                  load_before, os.getloadavg(), time.time() - started, exe, single_ok)
 
 
 def _fmt(x: float | None, digits: int = 2) -> str:
@@ -329,7 +336,7 @@ def write_results(args: argparse.Namespace, manifest: dict[str, object], rows: d
                   cli_us: int, heavy: list[tuple[int, str]], tree_peak: float, same: bool,
                   found: set[tuple[str, str]], expected: set[tuple[str, str]],
                   load_before: tuple[float, ...], load_after: tuple[float, ...],
-                  seconds: float, exe: Path | None) -> None:
+                  seconds: float, exe: Path | None, single_ok: bool) -> None:
     a = rows["a"].median
     b = rows["b"].median
     d = rows["d"].median
@@ -348,7 +355,7 @@ def write_results(args: argparse.Namespace, manifest: dict[str, object], rows: d
               else rows["g"].median / d <= 2),
     }
     lines = [
-        f"| step | median wall (s) | runs | peak RSS (MB) | vs (a) | vs (b) | target | |",
+        "| step | median wall (s) | runs | peak RSS (MB) | vs (a) | vs (b) | target | |",
         "|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for key in ("start", "help", "a", "b", "c", "d", "d2", "e", "f", "g"):
@@ -383,6 +390,8 @@ def write_results(args: argparse.Namespace, manifest: dict[str, object], rows: d
         f"{len(found - expected)}" + (" (" + ", ".join(f"{c} in {p}" for p, c in
                                                       sorted(found - expected)[:5]) + ")"
                                        if found - expected else "") + ".",
+        f"`lint FILE` reports on that file exactly what the full lint reports on it: "
+        f"{'yes' if single_ok else '**NO**'}.",
         f"Command: `.venv/bin/python benchmarks/run.py --n {args.n} --seed {args.seed} "
         f"--repeat {args.repeat} --repeat-slow {args.repeat_slow}"
         f"{' --skip-peer' if args.skip_peer else ''}`, "
