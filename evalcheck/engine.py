@@ -174,7 +174,8 @@ def precompute_plan(config: Config, checks_too: bool = True,
 
 def lint(records: Sequence[Record], config: Config, as_of: dt.date,
          targets: Collection[str] | None = None, only_source: bool = False) -> list[Problem]:
-    """Every enabled check over the corpus, reported on `targets` (all records when None).
+    """Every enabled check over the corpus, reported on `targets` (all records when None),
+    and the cross-record problems the targets cause in other records.
 
     `only_source` limits the run to the yaml and schema families (`evalcheck validate`).
     """
@@ -208,10 +209,10 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
                         _emit(run, record, finding, check.name)
                 if check.across is not None:
                     for record, finding in check.across(corpus, ctx):
-                        _emit(run, record, finding, check.name)
+                        _emit(run, record, finding, check.name, anywhere=True)
             else:
                 for record, finding in check.func(corpus, ctx):
-                    _emit(run, record, finding, check.name)
+                    _emit(run, record, finding, check.name, anywhere=True)
         _unused_suppressions(run, records)
     return sorted(run.problems)
 
@@ -221,9 +222,12 @@ def _applies(check: Check, record: Record) -> bool:
     return kind is not None and (not check.applies_to or kind in check.applies_to)
 
 
-def _emit(run: _Run, record: Record, finding: Finding, name: str) -> None:
+def _emit(run: _Run, record: Record, finding: Finding, name: str,
+          anywhere: bool = False) -> None:
+    """Stamp, locate and keep one finding. Only cross-record checks may report `anywhere`:
+    on a record the run does not name, the problems a named one causes there."""
     config = run.config
-    if run.targets is not None and record.path not in run.targets:
+    if not anywhere and run.targets is not None and record.path not in run.targets:
         return
     if not config.enabled(name) or config.ignored_at(record.path, name):
         return

@@ -38,6 +38,8 @@ class Facts(NamedTuple):
     year: str = ""  # evaluation: its year, or the year of its report date
     owner_ids: tuple[str, ...] = ()  # owners: the ids it defines, in order
     owner_refs: tuple[str, ...] = ()  # every owner id it refers to, sorted, once each
+    # management-response: (recommendation id, has a decision) of each answer, in order
+    answered: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(slots=True)
@@ -213,7 +215,10 @@ def facts_of(data: Any) -> Facts:
     if kind == "management-response":
         evaluation = data.get("evaluation")
         return Facts(kind, ident, evaluation if isinstance(evaluation, str) else None,
-                     owner_refs=refs)
+                     owner_refs=refs, answered=tuple(
+                         (str(r["recommendation"]), r.get("decision") is not None)
+                         for _, r in mappings(data.get("responses"))
+                         if r.get("recommendation") is not None))
     if kind == "owners":
         return Facts(kind, ident, owner_ids=tuple(
             o["id"] for _, o in mappings(data.get("owners")) if isinstance(o.get("id"), str)),
@@ -225,8 +230,11 @@ class Corpus:
     """Every record of the repository, with the indexes cross-record checks need.
 
     The indexes are built from each record's facts, never its full data, and `targets` are the
-    records problems are reported on (all of them unless the run names files): a cross-record
-    check reads the full data of its targets only.
+    records problems are reported on (all of them unless the run names files). A cross-record
+    check reports every problem of its targets, and on other records only the problems a
+    target causes there (a recommendation a named evaluation no longer has, say), so that a
+    pre-commit run catches a change that breaks another file; it reads the full data of the
+    records it reports on only.
     """
 
     def __init__(self, records: list[Record], targets: Collection[str] | None = None) -> None:
@@ -237,7 +245,7 @@ class Corpus:
         self.responses_for: dict[str, list[Record]] = {}
         self.registries: list[Record] = []
         self.owner_ids: set[str] = set()
-        self.titles: dict[tuple[str, str], Record] = {}
+        self.titles: dict[tuple[str, str], list[Record]] = {}
         for record in records:
             facts = record.facts
             kind = facts.kind
@@ -252,7 +260,7 @@ class Corpus:
             if kind == "management-response" and facts.evaluation is not None:
                 self.responses_for.setdefault(facts.evaluation, []).append(record)
             elif kind == "evaluation" and facts.title:
-                self.titles.setdefault((facts.title, facts.year), record)
+                self.titles.setdefault((facts.title, facts.year), []).append(record)
 
     @property
     def has_registry(self) -> bool:
@@ -271,6 +279,11 @@ class Corpus:
 
     def is_target(self, record: Record) -> bool:
         return self._target_paths is None or record.path in self._target_paths
+
+    def others(self, records: list[Record]) -> list[Record]:
+        """Those of `records` that are not targets (none when the run names no files)."""
+        return [] if self._target_paths is None else [r for r in records
+                                                     if r.path not in self._target_paths]
 
     def of_kind(self, kind: str) -> Iterator[Record]:
         return (r for r in self.records if r.facts.kind == kind)

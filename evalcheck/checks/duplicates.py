@@ -168,13 +168,16 @@ def duplicate_id_across(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, 
         kind, ident = record.facts.kind, record.facts.id
         if kind is None or kind == "owners" or not ident:
             continue
-        first = corpus.by_kind_id[(kind, ident)][0]
-        if first is not record:
-            yield record, Finding(f"{kind} id {ident!r} is also used by {first.path}",
-                                  path=("id",), hint="give each record its own id")
+        group = corpus.by_kind_id[(kind, ident)]
+        # on later records the run does not name, the id a named record took first
+        for later in [record] if group[0] is not record else corpus.others(group[1:]):
+            yield later, Finding(f"{kind} id {ident!r} is also used by {group[0].path}",
+                                 path=("id",), hint="give each record its own id")
     owner_first: dict[str, Record] = {}
     for record in corpus.registries:
-        if not corpus.is_target(record):
+        named = corpus.is_target(record)
+        if not named and not any(corpus.is_target(owner_first[i]) for i in
+                                 record.facts.owner_ids if i in owner_first):
             for ident in record.facts.owner_ids:
                 owner_first.setdefault(ident, record)
             continue
@@ -184,9 +187,11 @@ def duplicate_id_across(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, 
                 continue
             if ident in owner_first:
                 where = owner_first[ident]
-                elsewhere = "" if where is record else f" in {where.path}"
-                yield record, Finding(f"owner id {ident!r} is defined twice{elsewhere}",
-                                      path=("owners", i, "id"), hint="keep one entry per owner")
+                if named or corpus.is_target(where):
+                    elsewhere = "" if where is record else f" in {where.path}"
+                    yield record, Finding(f"owner id {ident!r} is defined twice{elsewhere}",
+                                          path=("owners", i, "id"),
+                                          hint="keep one entry per owner")
             else:
                 owner_first[ident] = record
 
@@ -224,15 +229,16 @@ def duplicate_record(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fin
     for record in corpus.targets:
         facts = record.facts
         if facts.kind == "evaluation" and facts.title:
-            first = corpus.titles[(facts.title, facts.year)]
-            if first is not record:
-                yield record, Finding(f"evaluation {record.id!r} has the same title and year "
-                                      f"as {first.id!r} ({first.path})", path=("title",),
-                                      hint="keep one record per evaluation")
+            same = corpus.titles[(facts.title, facts.year)]
+            # on later records the run does not name, the title a named one took first
+            for later in [record] if same[0] is not record else corpus.others(same[1:]):
+                yield later, Finding(f"evaluation {later.id!r} has the same title and year "
+                                     f"as {same[0].id!r} ({same[0].path})", path=("title",),
+                                     hint="keep one record per evaluation")
         elif facts.kind == "management-response" and facts.evaluation is not None:
-            first = corpus.responses_for[facts.evaluation][0]
-            if first is not record:
-                yield record, Finding(f"evaluation {facts.evaluation!r} already has a "
-                                      f"management response: {first.id!r} ({first.path})",
-                                      path=("evaluation",),
-                                      hint="keep one response matrix per evaluation")
+            same = corpus.responses_for[facts.evaluation]
+            for later in [record] if same[0] is not record else corpus.others(same[1:]):
+                yield later, Finding(f"evaluation {facts.evaluation!r} already has a "
+                                     f"management response: {same[0].id!r} ({same[0].path})",
+                                     path=("evaluation",),
+                                     hint="keep one response matrix per evaluation")

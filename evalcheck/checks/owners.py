@@ -40,7 +40,9 @@ def unknown_owner(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Findin
     known = corpus.owner_ids
     hint = ("add it to the owners registry (records/owners.yaml) or correct the id"
             if corpus.has_registry else "no owners registry found: add records/owners.yaml")
-    for record in corpus.targets:
+    # a named registry may have lost an owner that any record names
+    named_registry = any(corpus.is_target(r) for r in corpus.registries)
+    for record in corpus.records if named_registry else corpus.targets:
         facts = record.facts
         if facts.kind is None or known.issuperset(facts.owner_refs):
             continue

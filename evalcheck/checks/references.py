@@ -42,6 +42,12 @@ def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fi
             if isinstance(project, str) and corpus.find("project", project) is None:
                 yield record, Finding(f"project {project!r} is not in the records",
                                       path=("project",), hint="check the project id")
+            # a named evaluation that lost a recommendation its response still answers
+            if corpus.find("evaluation", record.facts.id) is record:
+                known = set(record.facts.recommendations)
+                for response in corpus.others(corpus.responses_for.get(record.facts.id, [])):
+                    if any(rec not in known for rec, _ in response.facts.answered):
+                        yield from _answers_elsewhere(response, record.facts.id, known)
         elif kind == "management-response":
             ident = record.get("evaluation")
             if not isinstance(ident, str):
@@ -51,14 +57,19 @@ def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fi
                 yield record, Finding(f"evaluation {ident!r} is not in the records",
                                       path=("evaluation",), hint="check the evaluation id")
                 continue
-            known = set(evaluation.facts.recommendations)
-            for i, response in mappings(record.get("responses")):
-                rec = response.get("recommendation")
-                if rec is not None and str(rec) not in known:
-                    yield record, Finding(
-                        f"recommendation {rec!r} is not a recommendation of {ident!r}",
-                        path=("responses", i, "recommendation"),
-                        hint="its recommendations are: " + (", ".join(sorted(known)) or "none"))
+            yield from _answers_elsewhere(record, ident, set(evaluation.facts.recommendations))
+
+
+def _answers_elsewhere(record: Record, ident: str, known: set[str]
+                       ) -> Iterator[tuple[Record, Finding]]:
+    """A response's answers to recommendations its evaluation does not have."""
+    for i, response in mappings(record.get("responses")):
+        rec = response.get("recommendation")
+        if rec is not None and str(rec) not in known:
+            yield record, Finding(
+                f"recommendation {rec!r} is not a recommendation of {ident!r}",
+                path=("responses", i, "recommendation"),
+                hint="its recommendations are: " + (", ".join(sorted(known)) or "none"))
 
 
 @check("unanswered-recommendation", family="references", severity=Severity.WARNING,
@@ -93,8 +104,12 @@ def unanswered_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Re
     """
     for ident, responses in corpus.responses_for.items():
         response = responses[0]
-        evaluation = corpus.find("evaluation", ident) if corpus.is_target(response) else None
+        evaluation = corpus.find("evaluation", ident)
         if evaluation is None:
+            continue
+        # on a response the run does not name, only what its named evaluation now lacks
+        if not corpus.is_target(response) and not (
+                corpus.is_target(evaluation) and _lacks_answers(evaluation, response)):
             continue
         answered: dict[str, int] = {}
         for i, item in mappings(response.get("responses")):
@@ -110,6 +125,14 @@ def unanswered_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Re
                     f"recommendation {rec} is answered with no decision",
                     path=("responses", answered[rec]),
                     hint="add decision: accepted, partially-accepted or rejected")
+
+
+def _lacks_answers(evaluation: Record, response: Record) -> bool:
+    """Whether unanswered-recommendation finds something in this pair (from facts alone)."""
+    first: dict[str, bool] = {}
+    for rec, decided in response.facts.answered:
+        first.setdefault(rec, decided)
+    return any(not first.get(rec, False) for rec in evaluation.facts.recommendations)
 
 
 @check("accepted-without-action", family="references", severity=Severity.WARNING,
