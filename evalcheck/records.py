@@ -123,21 +123,25 @@ def record_owner_refs(data: Any, kind: str | None) -> Iterator[tuple[DataPath, s
 
 
 def owner_refs(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
-    """Every owner reference in a record, wherever it sits, with its data path."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key in OWNER_FIELDS and isinstance(value, str):
-                yield (*path, key), value
-            elif key in OWNER_LIST_FIELDS and isinstance(value, list):
-                for i, ref in enumerate(value):
-                    if isinstance(ref, str):
-                        yield (*path, key, i), ref
-            elif isinstance(value, (dict, list)) and key != "owners":
-                yield from owner_refs(value, (*path, key))
-    elif isinstance(data, list):
-        for i, item in enumerate(data):
-            if isinstance(item, (dict, list)):
-                yield from owner_refs(item, (*path, i))
+    """Every owner reference in a record, wherever it sits, with its data path (in no
+    particular order; a loop, not recursion: records hold many values)."""
+    stack: list[tuple[DataPath, Any]] = [(path, data)] if isinstance(data, (dict, list)) else []
+    while stack:
+        base, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in OWNER_FIELDS and isinstance(value, str):
+                    yield (*base, key), value
+                elif key in OWNER_LIST_FIELDS and isinstance(value, list):
+                    for i, ref in enumerate(value):
+                        if isinstance(ref, str):
+                            yield (*base, key, i), ref
+                elif isinstance(value, (dict, list)) and key != "owners":
+                    stack.append(((*base, key), value))
+        else:
+            for i, item in enumerate(node):
+                if isinstance(item, (dict, list)):
+                    stack.append(((*base, i), item))
 
 
 def item_id(item: Any) -> str | None:

@@ -77,16 +77,21 @@ def sum_mismatch(record: Record, ctx: Context) -> Iterator[Finding]:
             stack.append(((*base, i, "lines"), line.get("lines")))
 
 
-def _periods(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, dict[str, Any]]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "period" and isinstance(value, dict):
-                yield (*path, key), value
-            elif isinstance(value, (dict, list)):
-                yield from _periods(value, (*path, key))
-    elif isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from _periods(item, (*path, i))
+def _periods(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:
+    """Every `period` mapping, wherever it is (a loop, not recursion: records are large)."""
+    stack: list[tuple[DataPath, Any]] = [((), data)] if isinstance(data, (dict, list)) else []
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "period" and isinstance(value, dict):
+                    yield (*path, key), value
+                elif isinstance(value, (dict, list)):
+                    stack.append(((*path, key), value))
+        else:
+            for i, item in enumerate(node):
+                if isinstance(item, (dict, list)):
+                    stack.append(((*path, i), item))
 
 
 @check("date-order", family="consistency", severity=Severity.ERROR)
@@ -111,16 +116,17 @@ def date_order(record: Record, ctx: Context) -> Iterator[Finding]:
             yield Finding(f"the period ends ({period['end']}) before it starts "
                           f"({period['start']})", path=(*path, "end"))
     for path, _, action in iter_actions(record):
-        name = describe(record.data, path)
         done = parse_date(action.get("completed_on"))
         if done is not None and done > ctx.as_of and len(action["completed_on"]) == 10:
-            yield Finding(f"{name} is completed on {action['completed_on']}, after today "
-                          f"({ctx.as_of.isoformat()})", path=(*path, "completed_on"))
+            yield Finding(f"{describe(record.data, path)} is completed on "
+                          f"{action['completed_on']}, after today ({ctx.as_of.isoformat()})",
+                          path=(*path, "completed_on"))
         for u, update in mappings(action.get("updates")):
             when = parse_date(update.get("date"))
             if when is not None and when > ctx.as_of and len(update["date"]) == 10:
-                yield Finding(f"{name} has an update dated {update['date']}, after today "
-                              f"({ctx.as_of.isoformat()})", path=(*path, "updates", u, "date"))
+                yield Finding(f"{describe(record.data, path)} has an update dated "
+                              f"{update['date']}, after today ({ctx.as_of.isoformat()})",
+                              path=(*path, "updates", u, "date"))
 
 
 @check("rating-out-of-scale", family="consistency", severity=Severity.ERROR,

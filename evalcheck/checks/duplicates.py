@@ -16,14 +16,27 @@ _TEXT_GROUPS = {
 }
 
 
-def _text_groups(record: Record) -> Iterator[list[tuple[DataPath, str]]]:
-    """Lists of (path, normalised text) that must not repeat within one record."""
-    for field, text_key in _TEXT_GROUPS.get(record.kind or "", ()):
-        yield [((field, i, text_key), normalise(text_of(item.get(text_key))))
+TextGroup = list[tuple[DataPath, str]]
+_last: tuple[Any, list[TextGroup]] = (None, [])
+
+
+def _text_groups(record: Record) -> list[TextGroup]:
+    """Lists of (path, normalised text) that must not repeat within one record.
+
+    duplicate-text and near-duplicate-text ask for the same record one after the other, so
+    the last record's groups are kept: normalising is most of their work."""
+    global _last
+    data = record.data
+    if _last[0] is data:
+        return _last[1]
+    groups = [[((field, i, text_key), normalise(text_of(item.get(text_key))))
                for i, item in mappings(record.get(field))]
+              for field, text_key in _TEXT_GROUPS.get(record.kind or "", ())]
     if record.kind == "management-response":
-        yield [((*path, "description"), normalise(text_of(action.get("description"))))
-               for path, _, action in iter_actions(record)]
+        groups.append([((*path, "description"), normalise(text_of(action.get("description"))))
+                       for path, _, action in iter_actions(record)])
+    _last = (data, groups)
+    return groups
 
 
 def _item(record: Record, path: DataPath) -> str:

@@ -12,15 +12,22 @@ from evalcheck.records import Record
 PLACEHOLDER_PREFIX = "TODO-"
 
 
-def _strings(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
+def _placeholders(data: Any) -> Iterator[tuple[DataPath, str]]:
+    """Every text that starts with the placeholder prefix, wherever it is (a loop, not
+    recursion: records hold millions of values in all)."""
     if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*path, i))
+        if data.startswith(PLACEHOLDER_PREFIX):
+            yield (), data
+        return
+    stack: list[tuple[DataPath, Any]] = [((), data)] if isinstance(data, (dict, list)) else []
+    while stack:
+        path, node = stack.pop()
+        for key, value in node.items() if isinstance(node, dict) else enumerate(node):
+            if isinstance(value, str):
+                if value.startswith(PLACEHOLDER_PREFIX):
+                    yield (*path, key), value
+            elif isinstance(value, (dict, list)):
+                stack.append(((*path, key), value))
 
 
 @check("placeholder-text", family="templates", severity=Severity.ERROR)
@@ -44,7 +51,6 @@ def placeholder_text(record: Record, ctx: Context) -> Iterator[Finding]:
         status: planned
         owner: me-unit
     """
-    for path, text in _strings(record.data):
-        if text.startswith(PLACEHOLDER_PREFIX):
-            yield Finding(f"{'.'.join(map(str, path)) or 'value'} is still the placeholder "
-                          f"{text!r}", path=path, hint="replace it with the real value")
+    for path, text in _placeholders(record.data):
+        yield Finding(f"{'.'.join(map(str, path)) or 'value'} is still the placeholder "
+                      f"{text!r}", path=path, hint="replace it with the real value")
