@@ -112,6 +112,12 @@ def subschema_at(kind: str, path: DataPath) -> dict[str, Any] | None:
 
 
 def wants_text(kind: str, path: DataPath) -> bool:
+    """Whether the schema wants text at this data path (list positions do not matter)."""
+    return _wants_text(kind, tuple(0 if isinstance(p, int) else p for p in path))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wants_text(kind: str, path: DataPath) -> bool:
     sub = subschema_at(kind, path)
     if sub is None:
         return False
