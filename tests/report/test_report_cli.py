@@ -214,3 +214,21 @@ def test_max_rows_must_be_a_count() -> None:
     done = run_cli("report", "--max-rows", "-1")
     assert done.returncode == 2
     assert "--max-rows" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_report_on_some_files_counts_only_their_problems(repo: Path) -> None:
+    """lint on the registry also shows the record it leaves with an unknown owner; a report
+    on the registry keeps to the registry."""
+    write_files(repo, {"records/evaluations/EV-1.yaml": """
+        kind: evaluation
+        id: EV-1
+        title: Final evaluation
+        status: ongoing
+        owner: gone-unit
+    """})
+    linted = run_cli("lint", "--format", "json", "records/owners.yaml", cwd=repo)
+    assert [(p["path"], p["check"]) for p in json.loads(linted.stdout)] == [
+        ("records/evaluations/EV-1.yaml", "unknown-owner")]
+    done = run_cli("report", "--format", "json", "records/owners.yaml", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["data_quality"]["problems"] == []
