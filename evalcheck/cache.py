@@ -18,9 +18,13 @@ Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cac
                         or clone of the folder starts afresh
         index           {shown path: (stat key, digest, facts)}: unchanged files are not
                         even read, and a run that names a few files builds the corpus
-                        indexes from the facts alone (StubRecord), never reading the pack
-        pack            {digest: entry} for every file of the last full write
-        loose/<digest>  entries written since, one file each, until the next repack
+                        indexes from the facts alone (StubRecord), reading nothing else
+        light           (token, {digest: (findings, suppressions, memo, facts, offset,
+                        length)}): what a warm run needs of every file of the last full write
+        heavy           the token, then each of those files' data, marks and plain scalars
+                        (marshalled one by one at their offset): read only for a record that
+                        is reported on or must be checked again, so a warm run reads little
+        loose/<digest>  whole entries written since, one file each, until the next repack
 
 Everything is written to a temporary file and renamed into place, so two runs sharing the
 folder see old or new files, never half-written ones; an entry that cannot be read is ignored.
@@ -40,6 +44,7 @@ import stat
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +57,7 @@ from evalcheck.records import Facts, Record, load_record
 from evalcheck.suppress import Suppression
 from evalcheck.yamlload import Document, Limits, Locator, PlainScalar
 
-FORMAT = 4
+FORMAT = 5
 LIMITS = Limits()
 REPACK_AT = 64  # loose entries before they are folded into the pack
 PARALLEL_AT = 100  # files to parse from which two workers beat one process (benchmarks/README)
@@ -60,17 +65,78 @@ RACY_NS = 2_000_000_000  # a file changed this recently may change again within 
 
 Entry = tuple  # (data, marks blob, findings, plain scalars blob, suppressions, memo, facts)
 ENTRY_SIZE = 7
+Light = tuple  # (findings, suppressions, memo, facts, offset, length, crc) of the heavy part
+HEAVY_MAGIC = b"evalcheck heavy\n"
 Todo = tuple  # (index, shown path, bytes or None: read it again, digest, memo so far, path)
 StatKey = tuple[int, int, int, int]
+
+
+class Memo(dict):
+    """A record's memo of findings, which knows whether this run changed it (a new day
+    replaces the findings of checks that read the date: as many entries as before)."""
+
+    __slots__ = ("changed",)
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.changed = False
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.changed = True
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self.changed = True
+        super().__delitem__(key)
 
 
 @dataclass(slots=True)
 class CachedRecord(Record):
     """A Record that carries a memo of its content-only findings (filled by the engine)."""
 
-    memo: dict[str, Any] = field(default_factory=dict)
+    memo: Memo = field(default_factory=Memo)
     digest: str = ""
-    stored: int = -1  # memo entries when read from the cache; -1: not from the cache
+    stored: int = -1  # memo entries when read from the cache; -1: new, to be kept
+
+    @property
+    def changed(self) -> bool:
+        """Whether there is something new to keep."""
+        return self.stored < 0 or self.memo.changed
+    where: tuple[int, int, int] | None = None  # its data in the heavy file: offset, length, crc
+    blob: bytes | None = None  # its heavy part, marshalled by a worker, not yet written
+
+
+class _HeavyDocument(Document):
+    """A document whose data, marks and plain scalars stay in the cache's heavy file until
+    something asks for them (its findings are at hand)."""
+
+    __slots__ = ("_fetch", "_got")
+
+    def __init__(self, findings: list[Finding], fetch: Callable[[], Document]) -> None:
+        self.findings = findings
+        self._fetch = fetch
+        self._got: Document | None = None
+
+    def _doc(self) -> Document:
+        if self._got is None:
+            self._got = self._fetch()
+        return self._got
+
+    @property
+    def data(self) -> Any:
+        return self._doc().data
+
+    @property
+    def locator(self) -> Locator:  # type: ignore[override]
+        return self._doc().locator
+
+    @property
+    def plain_scalars(self) -> list[PlainScalar]:  # type: ignore[override]
+        return self._doc().plain_scalars
+
+    @property
+    def marker_spans(self) -> list[tuple[int, int, int, int]]:  # type: ignore[override]
+        return self._doc().marker_spans
 
 
 class StubRecord(Record):
@@ -99,14 +165,6 @@ class StubRecord(Record):
     @property
     def suppressions(self) -> dict[int, Suppression]:  # type: ignore[override]
         return self.full().suppressions
-
-    @property
-    def kind(self) -> str | None:
-        return self.facts.kind
-
-    @property
-    def id(self) -> str:
-        return self.facts.id
 
 
 class _LazyLocator(Locator):
@@ -244,20 +302,31 @@ def _stat_key(st: os.stat_result) -> StatKey:
 # ---------------------------------------------------------------- entries <-> records
 
 
-def to_entry(record: CachedRecord) -> Entry:
+def _heavy_part(record: CachedRecord) -> tuple[Any, bytes, bytes]:
+    """(data, marks blob, plain scalars blob): what only a located problem or a check run
+    needs."""
     doc = record.doc
     locator = doc.locator
     marks = locator.blob() if isinstance(locator, _LazyLocator) and not hasattr(
         locator, "_root") else marshal.dumps(locator._root)
     plain = doc.plain_scalars
     kept = plain.blob() if isinstance(plain, _LazyScalars) else None
-    return (doc.data, marks,
-            tuple((f.message, f.path, f.hint, f.check, f.at, f.key) for f in doc.findings),
-            kept if kept is not None else marshal.dumps(
-                tuple((p.path, p.text, p.value) for p in plain)),
+    return (doc.data, marks, kept if kept is not None else marshal.dumps(
+        tuple((p.path, p.text, p.value) for p in plain)))
+
+
+def _light_part(record: CachedRecord) -> tuple[Any, ...]:
+    """(findings, suppressions, memo, facts): what a warm run needs of every record."""
+    return (tuple((f.message, f.path, f.hint, f.check, f.at, f.key) for f in record.doc.findings),
             tuple((s.line, s.column, s.checks, s.reason, s.directive)
                   for s in record.suppressions.values()),
             dict(record.memo), tuple(record.facts))
+
+
+def to_entry(record: CachedRecord) -> Entry:
+    data, marks, plain = _heavy_part(record)
+    findings, suppressions, memo, facts = _light_part(record)
+    return (data, marks, findings, plain, suppressions, memo, facts)
 
 
 def from_entry(shown: str, digest: str, entry: Entry) -> CachedRecord:
@@ -267,13 +336,47 @@ def from_entry(shown: str, digest: str, entry: Entry) -> CachedRecord:
                    _LazyScalars(plain))
     return CachedRecord(shown, doc,
                         {s[0]: Suppression(*s) for s in suppressions} if suppressions else {},
-                        Facts(*facts), memo=memo, digest=digest, stored=len(memo))
+                        Facts(*facts), memo=Memo(memo), digest=digest, stored=len(memo))
+
+
+def from_light(shown: str, digest: str, light: Light, store: Store,
+               reread: Callable[[], Record]) -> CachedRecord:
+    """A record whose data is read from the heavy file when asked for (from the file itself,
+    parsed again, if the heavy file fails)."""
+    findings, suppressions, memo, facts, offset, length, crc = light
+
+    def fetch() -> Document:
+        heavy = store.heavy(offset, length, crc)
+        if heavy is None:
+            return reread().doc
+        data, marks, plain = heavy
+        return Document(data, _LazyLocator(marks), [], _LazyScalars(plain))
+
+    doc = _HeavyDocument([Finding(*f) for f in findings] if findings else [], fetch)
+    return CachedRecord(shown, doc,
+                        {s[0]: Suppression(*s) for s in suppressions} if suppressions else {},
+                        Facts(*facts), memo=Memo(memo), digest=digest, stored=len(memo),
+                        where=(offset, length, crc))
+
+
+def _from_worker(shown: str, digest: str, entry: tuple[Any, ...]) -> CachedRecord:
+    """A record a worker parsed: its light part, and its heavy part as the bytes to keep."""
+    findings, suppressions, memo, facts, blob = entry
+
+    def fetch() -> Document:
+        data, marks, plain = marshal.loads(blob)
+        return Document(data, _LazyLocator(marks), [], _LazyScalars(plain))
+
+    doc = _HeavyDocument([Finding(*f) for f in findings] if findings else [], fetch)
+    return CachedRecord(shown, doc,
+                        {s[0]: Suppression(*s) for s in suppressions} if suppressions else {},
+                        Facts(*facts), memo=Memo(memo), digest=digest, blob=blob)
 
 
 def fresh_record(shown: str, raw: bytes, digest: str,
                  memo: dict[str, Any] | None = None) -> CachedRecord:
     plain = load_record(shown, raw, LIMITS)
-    return CachedRecord(plain.path, plain.doc, plain.suppressions, memo=dict(memo or {}),
+    return CachedRecord(plain.path, plain.doc, plain.suppressions, memo=Memo(memo or {}),
                         digest=digest)
 
 
@@ -281,15 +384,20 @@ def fresh_record(shown: str, raw: bytes, digest: str,
 
 
 def _read(path: Path) -> Any:
+    """A file _write wrote, or None: missing, cut short or damaged (its CRC-32 differs)."""
     try:
         with open(path, "rb") as fh:
-            return marshal.loads(fh.read())
+            raw = fh.read()
+        if len(raw) < 4 or zlib.crc32(memoryview(raw)[4:]) != int.from_bytes(raw[:4], "big"):
+            return None
+        return marshal.loads(memoryview(raw)[4:])
     except (OSError, EOFError, ValueError, TypeError, MemoryError):
         return None
 
 
 def _write(path: Path, value: Any) -> None:
-    blob = marshal.dumps(value)
+    data = marshal.dumps(value)
+    blob = zlib.crc32(data).to_bytes(4, "big") + data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -320,29 +428,80 @@ class Store:
         index = _read(self.dir / "index")
         self.index: dict[str, tuple[StatKey | None, str, tuple[Any, ...]]] = index if \
             isinstance(index, dict) else {}
-        self._pack: dict[str, Entry] | None = None
+        self._light: dict[str, Light] | None = None
+        self._token = ""
+        self._heavy_fd: int | None = None
         try:
             self.loose = set(os.listdir(self.loose_dir))
         except OSError:
             self.loose = set()
 
     @property
-    def pack(self) -> dict[str, Entry]:
-        if self._pack is None:
-            pack = _read(self.dir / "pack") if self.index or self.loose or \
-                (self.dir / "pack").exists() else None
-            self._pack = pack if isinstance(pack, dict) else {}
-        return self._pack
+    def light(self) -> dict[str, Light]:
+        """The light part of every entry of the last full write (empty when it, or the heavy
+        file it belongs with, cannot be read)."""
+        if self._light is None:
+            self._light = {}
+            kept = _read(self.dir / "light")
+            if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], dict) \
+                    and isinstance(kept[0], str):
+                fd = self._open_heavy(kept[0])
+                if fd is not None:
+                    self._token, self._light, self._heavy_fd = kept[0], kept[1], fd
+        return self._light
 
-    def get(self, digest: str, pack: bool = True) -> Entry | None:
-        """The entry for this content; with `pack` False only a loose one (the pack is the
-        largest read of a run)."""
-        entry: Any = None
-        if digest in self.loose:
-            entry = _read(self.loose_dir / digest)
-        if entry is None and pack:
-            entry = self.pack.get(digest)
+    def _open_heavy(self, token: str) -> int | None:
+        """The heavy file written with this light file (another run may have replaced one of
+        the two since: then its token differs, and it is not used)."""
+        try:
+            fd = os.open(self.dir / "heavy", os.O_RDONLY)
+        except OSError:
+            return None
+        head = HEAVY_MAGIC + token.encode() + b"\n"
+        try:
+            ok = os.pread(fd, len(head), 0) == head
+        except OSError:
+            ok = False
+        if not ok:
+            os.close(fd)
+            return None
+        return fd
+
+    def heavy(self, offset: int, length: int, crc: int) -> tuple[Any, bytes, bytes] | None:
+        """One entry's heavy part, or None if it cannot be read or is damaged."""
+        try:
+            if self._heavy_fd is None or not isinstance(offset, int) \
+                    or not isinstance(length, int):
+                return None
+            blob = os.pread(self._heavy_fd, length, offset)
+            if zlib.crc32(blob) != crc:
+                return None
+            value = marshal.loads(blob)
+        except (OSError, EOFError, ValueError, TypeError, OverflowError, MemoryError):
+            return None
+        ok = isinstance(value, tuple) and len(value) == 3 and isinstance(value[1], bytes) \
+            and isinstance(value[2], bytes)
+        return value if ok else None
+
+    def get(self, digest: str) -> Entry | None:
+        """A loose entry for this content."""
+        entry: Any = _read(self.loose_dir / digest) if digest in self.loose else None
         return entry if isinstance(entry, tuple) and len(entry) == ENTRY_SIZE else None
+
+    def record(self, shown: str, digest: str, stored: bool,
+               reread: Callable[[], Record]) -> CachedRecord | None:
+        """The cached record of this content: a loose entry, else (with `stored`) the light
+        part of the last full write, its data read from the heavy file when needed."""
+        entry = self.get(digest)
+        if entry is not None:
+            return from_entry(shown, digest, entry)
+        light = self.light.get(digest) if stored else None
+        if light is not None:
+            try:
+                return from_light(shown, digest, light, self, reread)
+            except (TypeError, ValueError):
+                return None
+        return None
 
     def facts(self) -> dict[str, tuple[StatKey | None, str, Facts]]:
         """The index, with each file's facts ready; entries that are not well formed left out
@@ -364,34 +523,78 @@ class Store:
 
     def _save(self, records: Sequence[Record], stats: dict[str, StatKey | None]) -> None:
         cached = [r for r in records if isinstance(r, (CachedRecord, StubRecord)) and r.digest]
-        changed = [r for r in records if isinstance(r, CachedRecord) and r.digest
-                   and r.stored != len(r.memo)]
+        full = [r for r in cached if isinstance(r, CachedRecord)]
+        changed = [r for r in full if r.changed]
         index = {r.path: (stats.get(r.path), r.digest, tuple(r.facts)) for r in cached}
         if not changed and index == self.index:
             return
         self._prepare()
-        # a run with stubs holds only some entries: it never rewrites the pack, and drops the
-        # loose entries no file has any more
-        full = [r for r in cached if isinstance(r, CachedRecord)]
-        partial = len(full) < len(cached)
-        if partial:
-            live = {r.digest for r in cached}
-            for name in self.loose - live:
+        if len(full) < len(cached):
+            # a run with stubs holds only some entries: it writes loose ones, and drops the
+            # loose entries no file has any more
+            for name in self.loose - {r.digest for r in cached}:
                 with contextlib.suppress(OSError):
                     os.unlink(self.loose_dir / name)
-        if changed:
-            if not partial and (not (self.dir / "pack").exists() or
-                                len(changed) + len(self.loose) > max(REPACK_AT, len(full) // 20)):
-                _write(self.dir / "pack", {r.digest: to_entry(r) for r in full})
-                for name in self.loose:
-                    with contextlib.suppress(OSError):
-                        os.unlink(self.loose_dir / name)
+            self._loose([r for r in changed if r.where is None])
+        else:
+            in_memory = [r for r in full if r.where is None]  # parsed now, or loose entries
+            if not self.light or len(in_memory) > max(REPACK_AT, len(full) // 20):
+                self._repack(full)
             else:
-                self.loose_dir.mkdir(exist_ok=True)
-                for r in changed:
-                    _write(self.loose_dir / r.digest, to_entry(r))
+                self._loose([r for r in changed if r.where is None])
+                if any(r.where is not None for r in changed):  # only memos grew: no data
+                    self._write_light({r.digest: (*_light_part(r), *r.where)
+                                       for r in full if r.where is not None})
         if index != self.index:
             _write(self.dir / "index", index)
+
+    def _loose(self, records: list[CachedRecord]) -> None:
+        if records:
+            self.loose_dir.mkdir(exist_ok=True)
+        for r in records:
+            _write(self.loose_dir / r.digest, to_entry(r))
+
+    def _write_light(self, entries: dict[str, Light]) -> None:
+        """A new light file for the heavy file this run read (unless another run has
+        replaced that heavy file since: then the light file it wrote stays)."""
+        if self._token and self._open_heavy(self._token) is not None:
+            _write(self.dir / "light", (self._token, entries))
+
+    def _repack(self, records: list[CachedRecord]) -> None:
+        """Every entry in a new heavy file and light file. Heavy parts already in the old
+        heavy file are copied as bytes, not read and written again."""
+        token = os.urandom(16).hex()
+        heavy = self.dir / "heavy"
+        fd, tmp = tempfile.mkstemp(prefix=".heavy.", suffix=".tmp", dir=self.dir)
+        entries: dict[str, Light] = {}
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                head = HEAVY_MAGIC + token.encode() + b"\n"
+                fh.write(head)
+                offset = len(head)
+                for r in records:
+                    if r.digest in entries:
+                        continue
+                    blob = r.blob or b""
+                    if not blob and r.where is not None and self._heavy_fd is not None:
+                        with contextlib.suppress(OSError):
+                            blob = os.pread(self._heavy_fd, r.where[1], r.where[0])
+                    crc = zlib.crc32(blob)
+                    if not blob or (r.blob is None and (r.where is None or crc != r.where[2])):
+                        blob = marshal.dumps(_heavy_part(r))
+                        crc = zlib.crc32(blob)
+                    fh.write(blob)
+                    entries[r.digest] = (*_light_part(r), offset, len(blob), crc)
+                    offset += len(blob)
+            os.replace(tmp, heavy)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        _write(self.dir / "light", (token, entries))
+        for name in self.loose:
+            with contextlib.suppress(OSError):
+                os.unlink(self.loose_dir / name)
 
     def _prepare(self) -> None:
         if not self.folder.exists():
@@ -421,7 +624,7 @@ def _is_namespace(folder: Path, owner: str) -> bool:
         return False
     try:
         return (folder / "owner").read_text(encoding="ascii") == owner and all(
-            p.name in ("index", "pack", "loose", "owner") or p.name.endswith(".tmp")
+            p.name in ("index", "light", "heavy", "loose", "owner") or p.name.endswith(".tmp")
             for p in folder.iterdir())
     except (OSError, UnicodeDecodeError):
         return False
@@ -498,11 +701,11 @@ def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cach
     todo: list[Todo] = []
     now = time.time_ns()
     # A run that names files (pre-commit's) needs only the facts of the others: they become
-    # stubs, and a few named files are parsed again rather than looked up in the pack.
+    # stubs, and a few named files are parsed again rather than looked up in the light file.
     thin = store is not None and scope is not None
     index = store.facts() if store is not None and thin else {}
     facts_of_digest = {digest: facts for _, digest, facts in index.values()}
-    from_pack = not thin or len(scope or ()) > PARALLEL_AT
+    stored = not thin or len(scope or ()) > PARALLEL_AT
     with _no_gc():
         for i, source in enumerate(sources):
             st = _regular(source)
@@ -519,9 +722,9 @@ def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cach
                     if stub and shown in index:
                         records[i] = _stub(source, known[1], index[shown][2], store, root)
                         continue
-                    entry = store.get(known[1], from_pack)
-                    if entry is not None:
-                        records[i] = from_entry(shown, known[1], entry)
+                    kept = store.record(shown, known[1], stored, _rereader(source, root))
+                    if kept is not None:
+                        records[i] = kept
                         continue
             try:
                 with open(source.location, "rb") as fh:
@@ -533,9 +736,10 @@ def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cach
             if stub and digest in facts_of_digest:
                 records[i] = _stub(source, digest, facts_of_digest[digest], store, root)
                 continue
-            entry = store.get(digest, from_pack) if store is not None else None
-            if entry is not None:
-                records[i] = from_entry(source.shown, digest, entry)
+            kept = store.record(shown, digest, stored, _rereader(source, root)) \
+                if store is not None else None
+            if kept is not None:
+                records[i] = kept
             else:
                 todo.append((i, source.shown, raw, digest, {}, source.location))
                 if len(todo) == PARALLEL_AT:  # workers will read them again: keep no bytes
@@ -554,15 +758,24 @@ def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cach
     return done
 
 
-def _stub(source: Source, digest: str, facts: Facts, store: Store | None,
-          root: Path) -> StubRecord:
-    def load() -> Record:
-        entry = store.get(digest) if store is not None else None
-        if entry is not None:
-            return from_entry(source.shown, digest, entry)
+def _rereader(source: Source, root: Path) -> Callable[[], Record]:
+    """Reads the file again: for a cached record whose data the cache fails to give."""
+
+    def reread() -> Record:
         from evalcheck import loading
 
         return loading.read_source(source, root)
+
+    return reread
+
+
+def _stub(source: Source, digest: str, facts: Facts, store: Store | None,
+          root: Path) -> StubRecord:
+    reread = _rereader(source, root)
+
+    def load() -> Record:
+        kept = store.record(source.shown, digest, True, reread) if store is not None else None
+        return kept if kept is not None else reread()
 
     return StubRecord(source.shown, digest, facts, load)
 
@@ -690,7 +903,10 @@ def _work(chunk: list[Todo], config: Config,
         record = fresh_record(shown, raw, digest, memo)
         if _in_scope(record, scope):
             fill(record)
-        out.append((i, shown, digest, to_entry(record), real))
+        # the data goes back marshalled, to be written as it is: the parent reads it only
+        # for a record it reports on
+        out.append((i, shown, digest, (*_light_part(record),
+                                       marshal.dumps(_heavy_part(record))), real))
     try:
         return marshal.dumps(out)
     except ValueError:  # pragma: no cover - data marshal cannot hold: read those in the parent
@@ -726,6 +942,4 @@ def _parallel(todo: list[Todo], config: Config,
                 if entry is None:
                     yield i, _careful(shown, real, root)
                 else:
-                    record = from_entry(shown, digest, entry)
-                    record.stored = -1  # new: to be kept
-                    yield i, record
+                    yield i, _from_worker(shown, digest, entry)

@@ -40,6 +40,8 @@ class Facts(NamedTuple):
     owner_refs: tuple[str, ...] = ()  # every owner id it refers to, sorted, once each
     # management-response: (recommendation id, has a decision) of each answer, in order
     answered: tuple[tuple[str, bool], ...] = ()
+    status: str = ""  # evaluation: planned, ongoing, completed
+    project: str | None = None  # evaluation: the project it refers to
 
 
 @dataclass(slots=True)
@@ -64,11 +66,14 @@ class Record:
 
     @property
     def kind(self) -> str | None:
-        kind = self.data.get("kind") if isinstance(self.data, dict) else None
-        return kind if isinstance(kind, str) and kind in KINDS else None
+        if self.known_facts is not None:  # without reading data the cache has not loaded
+            return self.known_facts.kind
+        return _kind_of(self.data)
 
     @property
     def id(self) -> str:
+        if self.known_facts is not None:
+            return self.known_facts.id
         value = self.data.get("id") if isinstance(self.data, dict) else None
         return value if isinstance(value, str) else ""
 
@@ -205,17 +210,20 @@ def year_of(data: dict[str, Any]) -> str:
 
 def facts_of(data: Any) -> Facts:
     """A record's Facts, from its data."""
+    ident = data.get("id") if isinstance(data, dict) else None
+    ident = ident if isinstance(ident, str) else ""
     kind = _kind_of(data)
     if kind is None:
-        return Facts(None, "")
-    ident = data.get("id")
-    ident = ident if isinstance(ident, str) else ""
+        return Facts(None, ident)
     refs = tuple(sorted({ref for _, ref in record_owner_refs(data, kind)}))
     if kind == "evaluation":
+        project = data.get("project")
         return Facts(kind, ident, None,
                      tuple(str(r["id"]) for _, r in mappings(data.get("recommendations"))
                            if "id" in r),
-                     normalise(text_of(data.get("title"))), year_of(data), (), refs)
+                     normalise(text_of(data.get("title"))), year_of(data), (), refs,
+                     status=text_of(data.get("status")),
+                     project=project if isinstance(project, str) else None)
     if kind == "management-response":
         evaluation = data.get("evaluation")
         return Facts(kind, ident, evaluation if isinstance(evaluation, str) else None,

@@ -148,10 +148,11 @@ def response_overdue(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fin
     """
     grace = dt.timedelta(days=int(ctx.options.get("days", 60)))
     for record in corpus.targets:
-        if record.kind != "evaluation" or record.get("status") != "completed" \
-                or not any(mappings(record.get("recommendations"))):
-            continue
-        if record.id in corpus.responses_for:
+        facts = record.facts
+        if facts.kind != "evaluation" or facts.status != "completed" or \
+                facts.id in corpus.responses_for:
+            continue  # decided from the facts: the data is read for the few left
+        if not any(mappings(record.get("recommendations"))):
             continue
         report = parse_date(record.get("report_date"))
         path: tuple[str, ...] = ("report_date",)

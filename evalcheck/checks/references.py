@@ -38,8 +38,8 @@ def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fi
     for record in corpus.targets:
         kind = record.kind
         if kind == "evaluation":
-            project = record.get("project")
-            if isinstance(project, str) and corpus.find("project", project) is None:
+            project = record.facts.project
+            if project is not None and corpus.find("project", project) is None:
                 yield record, Finding(f"project {project!r} is not in the records",
                                       path=("project",), hint="check the project id")
             # a named evaluation that lost a recommendation its response still answers
@@ -49,15 +49,17 @@ def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fi
                     if any(rec not in known for rec, _ in response.facts.answered):
                         yield from _answers_elsewhere(response, record.facts.id, known)
         elif kind == "management-response":
-            ident = record.get("evaluation")
-            if not isinstance(ident, str):
+            ident = record.facts.evaluation
+            if ident is None:
                 continue
             evaluation = corpus.find("evaluation", ident)
             if evaluation is None:
                 yield record, Finding(f"evaluation {ident!r} is not in the records",
                                       path=("evaluation",), hint="check the evaluation id")
                 continue
-            yield from _answers_elsewhere(record, ident, set(evaluation.facts.recommendations))
+            known = set(evaluation.facts.recommendations)
+            if any(rec not in known for rec, _ in record.facts.answered):
+                yield from _answers_elsewhere(record, ident, known)
 
 
 def _answers_elsewhere(record: Record, ident: str, known: set[str]
@@ -107,9 +109,10 @@ def unanswered_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Re
         evaluation = corpus.find("evaluation", ident)
         if evaluation is None:
             continue
-        # on a response the run does not name, only what its named evaluation now lacks
-        if not corpus.is_target(response) and not (
-                corpus.is_target(evaluation) and _lacks_answers(evaluation, response)):
+        # on a response the run does not name, only what its named evaluation now lacks;
+        # the response's data is read only when there is something to report
+        if not (corpus.is_target(response) or corpus.is_target(evaluation)) or \
+                not _lacks_answers(evaluation, response):
             continue
         answered: dict[str, int] = {}
         for i, item in mappings(response.get("responses")):

@@ -29,7 +29,8 @@ def namespace(root: Path) -> Path:
 def test_warm_run_says_what_the_cold_run_said(corpus: Path) -> None:
     cold = lint(corpus)
     assert (corpus / CACHE / ".gitignore").read_text().splitlines()[-1] == "*"
-    assert (namespace(corpus) / "pack").is_file()
+    assert (namespace(corpus) / "light").is_file()
+    assert (namespace(corpus) / "heavy").is_file()
     assert lint(corpus) == cold
     assert lint(corpus, "--no-cache") == cold
     assert cold, "the generated repository has planted problems"
@@ -68,14 +69,16 @@ def test_the_as_of_date_is_never_cached(corpus: Path) -> None:
 def test_a_damaged_cache_is_ignored(corpus: Path) -> None:
     cold = lint(corpus)
     folder = namespace(corpus)
-    for name, junk in (("pack", b"\x00garbage"), ("index", b"")):
+    for name, junk in (("light", b"\x00garbage"), ("index", b"")):
         (folder / name).write_bytes(junk)
     (folder / "loose").mkdir(exist_ok=True)
     (folder / "loose" / ("0" * 32)).write_bytes(b"not marshal")
     assert lint(corpus) == cold
-    pack = (folder / "pack").read_bytes()
-    (folder / "pack").write_bytes(pack[: len(pack) // 2])  # cut short, as by a crash
+    heavy = (folder / "heavy").read_bytes()
+    (folder / "heavy").write_bytes(heavy[: len(heavy) // 2])  # cut short, as by a crash
     (folder / "index").unlink()
+    assert lint(corpus) == cold
+    (folder / "heavy").write_bytes(heavy.replace(b"owner", b"OWNER"))  # damaged inside
     assert lint(corpus) == cold
 
 
@@ -101,7 +104,7 @@ def test_no_cache_writes_nothing(corpus: Path) -> None:
 
 def test_validate_and_lint_share_entries(corpus: Path) -> None:
     validated = run_cli("validate", "--format", "json", cwd=corpus)
-    assert (namespace(corpus) / "pack").is_file()
+    assert (namespace(corpus) / "heavy").is_file()
     assert lint(corpus) == lint(corpus, "--no-cache")
     again = run_cli("validate", "--format", "json", cwd=corpus)
     assert again.stdout == validated.stdout
@@ -134,7 +137,6 @@ def test_shown_paths_are_discovers(corpus: Path) -> None:
 def test_a_cache_that_comes_with_a_copy_is_not_trusted(corpus: Path, tmp_path: Path) -> None:
     """A cache folder committed or copied along with the records could carry forged entries
     (one saying a broken record is clean): a copy of the folder is a new namespace."""
-    import marshal
     import shutil
 
     from evalcheck import cache
@@ -143,12 +145,28 @@ def test_a_cache_that_comes_with_a_copy_is_not_trusted(corpus: Path, tmp_path: P
     good = victim.read_bytes()
     bad = good.replace(b"\nstatus: ", b"\nstatus: finished\nx-old: ", 1)
     lint(corpus)
-    (pack,) = (corpus / CACHE).glob("*/pack")
-    entries = marshal.loads(pack.read_bytes())
+    (light,) = (corpus / CACHE).glob("*/light")
+    token, entries = cache._read(light)  # the attacker knows the format
     entries[cache.digest_of(bad)] = entries[cache.digest_of(good)]
-    pack.write_bytes(marshal.dumps(entries))
+    cache._write(light, (token, entries))
     victim.write_bytes(bad)
     copy = tmp_path / "copy"
     shutil.copytree(corpus, copy)
     shown = victim.relative_to(corpus).as_posix()
     assert any(p["path"] == shown and p["check"] == "schema" for p in lint(copy))
+
+
+def test_a_new_day_rewrites_only_the_light_file(corpus: Path) -> None:
+    """Findings of checks that read the date are kept per date: the next day adds to every
+    record's memo, which is in the light file; the records' data stays where it is."""
+    lint(corpus)
+    folder = namespace(corpus)
+    heavy = (folder / "heavy").stat()
+    light = (folder / "light").read_bytes()
+    later = ["--as-of", "2025-09-30"]
+    warm = run_cli("lint", *later, "--format", "json", cwd=corpus)
+    assert warm.stdout == run_cli("lint", *later, "--format", "json", "--no-cache",
+                                  cwd=corpus).stdout
+    assert (folder / "light").read_bytes() != light
+    assert (folder / "heavy").stat().st_ino == heavy.st_ino
+    assert (folder / "heavy").stat().st_mtime_ns == heavy.st_mtime_ns
