@@ -1,6 +1,6 @@
 """Time evalcheck against the parse floor and check-jsonschema, in one run over the same files.
 
-    .venv/bin/python benchmarks/run.py --n 10000 --repeat 3 --repeat-slow 1
+    .venv/bin/python benchmarks/run.py --n 10000 --repeat 3
 
 Every measurement is a subprocess, so interpreter start and imports count where a person
 waits for them; each row is the median wall time of its runs. evalcheck runs from a snapshot
@@ -197,9 +197,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=10_000, help="records in the repository")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each fast measurement")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds: each runs the floor and every evalcheck row once")
     parser.add_argument("--repeat-slow", type=int, default=1,
-                        help="runs of the slow ones (cold lint, check-jsonschema, report)")
+                        help="runs of check-jsonschema (minutes each)")
     parser.add_argument("--skip-peer", action="store_true", help="do not run check-jsonschema")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
@@ -218,17 +219,15 @@ def main() -> None:
     def row(key: str, label: str) -> Row:
         return rows.setdefault(key, Row(key, label))
 
-    def timed(key: str, label: str, cmd: Sequence[str], times: int,
-              before: Callable[[], None] | None = None, ok: Sequence[int] = (0, 1)) -> str:
+    def timed(key: str, label: str, cmd: Sequence[str], before: Callable[[], None] | None = None,
+              ok: Sequence[int] = (0, 1)) -> str:
         r = row(key, label)
-        out = ""
-        for k in range(times):
-            if before:
-                before()
-            wall, rss, out = run_rss(cmd, repo, env, ok)
-            r.times.append(wall)
-            r.rss_mb.append(rss)
-            print(f"  {key} run {k + 1}/{times}: {wall:.2f} s, {rss:.0f} MB", file=sys.stderr)
+        if before:
+            before()
+        wall, rss, out = run_rss(cmd, repo, env, ok)
+        r.times.append(wall)
+        r.rss_mb.append(rss)
+        print(f"  {key} run {len(r.times)}: {wall:.2f} s, {rss:.0f} MB", file=sys.stderr)
         return out
 
     def drop_cache() -> None:
@@ -236,9 +235,6 @@ def main() -> None:
 
     print(f"benchmarking {manifest['n']} records ({int(manifest['bytes']) / 1e6:.1f} MB) "
           f"in {repo}", file=sys.stderr)
-    # start-up
-    timed("start", "`python -c pass` (interpreter alone)", [PY, "-c", "pass"], args.repeat)
-    timed("help", "`evalcheck --help`", [*evalcheck, "--help"], args.repeat, ok=(0,))
     imp = subprocess.run([PY, "-X", "importtime", "-c", "import evalcheck.cli"], cwd=repo,
                          env=env, capture_output=True, text=True).stderr
     cli_us = next((int(m.group(1)) for m in re.finditer(
@@ -246,9 +242,7 @@ def main() -> None:
     heavy = sorted(((int(m.group(2)), m.group(3).strip()) for m in re.finditer(
         r"import time:\s+(\d+) \|\s+(\d+) \|( +\S+)$", imp, re.M)
         if m.group(3).startswith("   ") and not m.group(3).startswith("    ")), reverse=True)
-    # (a) the floor and (b) the peer
-    timed("a", "(a) bare parse, yaml.load(CSafeLoader), every file", [PY, "-c", BARE_PARSE,
-                                                                       "records"], args.repeat)
+    # (b) the peer, once: minutes, and 20x away from its target
     exe = None if args.skip_peer else peer()
     if exe is not None:
         r = row("b", "(b) check-jsonschema, one run per kind, summed")
@@ -265,26 +259,10 @@ def main() -> None:
             print(f"  b run {k + 1}/{args.repeat_slow}: {total:.2f} s", file=sys.stderr)
     else:
         row("b", "(b) check-jsonschema").note = "not run"
-    # (c) validate, no cache: what check-jsonschema does, from scratch
-    timed("c", "(c) `evalcheck validate --no-cache`",
-          [*evalcheck, "validate", "--no-cache", "--as-of", as_of, "--format", "json"],
-          args.repeat)
-    # (d) lint with a cold cache, then (e) warm
-    timed("d2", "(d′) `evalcheck lint --ignore near-duplicate-text`, cold cache (for scale)",
-          [*evalcheck, "lint", "--as-of", as_of, "--format", "json", "--ignore",
-           "near-duplicate-text"], args.repeat_slow, before=drop_cache)
-    cold = timed("d", "(d) `evalcheck lint`, cold cache",
-                 [*evalcheck, "lint", "--as-of", as_of, "--format", "json"], args.repeat_slow,
-                 before=drop_cache)
-    warm = timed("e", "(e) `evalcheck lint`, warm cache",
-                 [*evalcheck, "lint", "--as-of", as_of, "--format", "json"], args.repeat)
-    same = json.loads(cold) == json.loads(warm)
-    found = {(p["path"], p["check"]) for p in json.loads(warm)}
-    expected = {tuple(e) for e in manifest["expected"]}  # type: ignore[union-attr]
-    # (f) one changed file, as pre-commit runs it
     target = repo / "records" / "responses" / sorted(
         os.listdir(repo / "records" / "responses"))[0]
     target = sorted(target.glob("*.yaml"))[0]
+    shown = target.relative_to(repo).as_posix()
     original = target.read_bytes()
     edits = [0]
 
@@ -292,38 +270,40 @@ def main() -> None:
         edits[0] += 1
         target.write_bytes(original + f"# edited by the benchmark ({edits[0]})\n".encode())
 
-    shown = target.relative_to(repo).as_posix()
+    lint = [*evalcheck, "lint", "--as-of", as_of, "--format", "json"]
+    # Rounds: the floor, then every evalcheck row once, so that each ratio compares runs made
+    # a minute apart (this shared machine's speed drifts by a third within minutes).
     try:
-        timed("f", "(f) `evalcheck lint FILE`, one changed file, warm cache",
-              [*evalcheck, "lint", "--as-of", as_of, shown], args.repeat, before=edit)
+        for k in range(args.repeat):
+            print(f"round {k + 1}/{args.repeat}", file=sys.stderr)
+            timed("start", "`python -c pass` (interpreter alone)", [PY, "-c", "pass"])
+            timed("help", "`evalcheck --help`", [*evalcheck, "--help"], ok=(0,))
+            timed("a", "(a) bare parse, yaml.load(CSafeLoader), every file",
+                  [PY, "-c", BARE_PARSE, "records"])
+            timed("c", "(c) `evalcheck validate --no-cache`",
+                  [*evalcheck, "validate", "--no-cache", "--as-of", as_of, "--format", "json"])
+            timed("d2", "(d′) `evalcheck lint --ignore near-duplicate-text`, cold cache "
+                  "(for scale)", [*lint, "--ignore", "near-duplicate-text"], before=drop_cache)
+            cold = timed("d", "(d) `evalcheck lint`, cold cache", lint, before=drop_cache)
+            warm = timed("e", "(e) `evalcheck lint`, warm cache", lint)
+            timed("f", "(f) `evalcheck lint FILE`, one changed file, warm cache",
+                  [*evalcheck, "lint", "--as-of", as_of, shown], before=edit)
+            timed("g", "(g) `evalcheck report --out DIR` (html, md, csv, json), warm cache",
+                  [*evalcheck, "report", "--as-of", as_of, "--out", str(OUT / "report")],
+                  ok=(0,))
         # what the named run says must be what the full run says of that file
-        alone = json.loads(run_rss([*evalcheck, "lint", "--as-of", as_of, "--format", "json",
-                                    shown], repo, env)[2])
-        whole = json.loads(run_rss([*evalcheck, "lint", "--as-of", as_of, "--format", "json"],
-                                   repo, env)[2])
+        alone = json.loads(run_rss([*lint, shown], repo, env)[2])
+        whole = json.loads(run_rss(lint, repo, env)[2])
         single_ok = [p for p in alone if p["path"] == shown] == [
             p for p in whole if p["path"] == shown] and all(p in whole for p in alone)
     finally:
         target.write_bytes(original)
-    # (g) report, when it exists
-    has_report = subprocess.run([*evalcheck, "report", "--help"], cwd=repo, env=env,
-                                capture_output=True).returncode == 0
-    if has_report:
-        out_dir = OUT / "report"
-        try:
-            timed("g", "(g) `evalcheck report --out DIR` (html, md, csv, json), warm cache",
-                  [*evalcheck, "report", "--as-of", as_of, "--out", str(out_dir)],
-                  args.repeat_slow, ok=(0,))
-        except SystemExit as exc:  # a crash is a result too: say so instead of a time
-            last = str(exc).strip().splitlines()[-1][:120]
-            rows["g"] = Row("g", "(g) `evalcheck report --out DIR`",
-                            note=f"failed on this corpus: `{last}`")
-    else:
-        row("g", "(g) `evalcheck report`").note = "skipped: `evalcheck report` does not exist yet"
+    same = json.loads(cold) == json.loads(warm)
+    found = {(p["path"], p["check"]) for p in json.loads(warm)}
+    expected = {tuple(e) for e in manifest["expected"]}  # type: ignore[attr-defined]
     # peak memory of the whole process tree (workers included) for the cold lint
     drop_cache()
-    tree_peak = sampled_peak([*evalcheck, "lint", "--as-of", as_of, "--format", "json"],
-                             repo, env)
+    tree_peak = sampled_peak(lint, repo, env)
     write_results(args, manifest, rows, cli_us, heavy, tree_peak, same, found, expected,
                   load_before, os.getloadavg(), time.time() - started, exe, single_ok)
 
@@ -337,22 +317,31 @@ def write_results(args: argparse.Namespace, manifest: dict[str, object], rows: d
                   found: set[tuple[str, str]], expected: set[tuple[str, str]],
                   load_before: tuple[float, ...], load_after: tuple[float, ...],
                   seconds: float, exe: Path | None, single_ok: bool) -> None:
-    a = rows["a"].median
     b = rows["b"].median
-    d = rows["d"].median
 
-    def ratio(x: float | None, base: float | None) -> str:
-        return "—" if x is None or not base else f"{x / base:.2f}×"
+    def paired(key: str, base: str) -> float | None:
+        """The median over rounds of the row's time over the base row's time in that round:
+        runs a minute apart, so the machine's drift cancels out."""
+        x, y = rows.get(key), rows.get(base)
+        if x is None or y is None or not x.times or len(x.times) != len(y.times):
+            return None
+        return statistics.median(t / u for t, u in zip(x.times, y.times, strict=True))
 
+    def ratio(key: str, base: str) -> str:
+        value = paired(key, base)
+        if value is None:
+            x, y = rows[key].median, rows[base].median if base in rows else None
+            value = None if x is None or not y else x / y
+        return "—" if value is None else f"{value:.2f}×"
+
+    c, d_a, e_a, g_d = (rows["c"].median, paired("d", "a"), paired("e", "a"),
+                        paired("g", "d"))
     checks: dict[str, tuple[str, bool | None]] = {
-        "c": ("≥ 3× faster than (b)", None if rows["c"].median is None or b is None
-              else b / rows["c"].median >= 3),
-        "d": ("≤ 1.5× (a)", None if d is None or a is None else d / a <= 1.5),
-        "e": ("≤ 0.15× (a)", None if rows["e"].median is None or a is None
-              else rows["e"].median / a <= 0.15),
+        "c": ("≥ 3× faster than (b)", None if c is None or b is None else b / c >= 3),
+        "d": ("≤ 1.5× (a)", None if d_a is None else d_a <= 1.5),
+        "e": ("≤ 0.15× (a)", None if e_a is None else e_a <= 0.15),
         "f": ("< 0.5 s", None if rows["f"].median is None else rows["f"].median < 0.5),
-        "g": ("≤ 2× (d)", None if rows["g"].median is None or d is None
-              else rows["g"].median / d <= 2),
+        "g": ("≤ 2× (d)", None if g_d is None else g_d <= 2),
     }
     lines = [
         "| step | median wall (s) | runs | peak RSS (MB) | vs (a) | vs (b) | target | |",
@@ -368,7 +357,7 @@ def write_results(args: argparse.Namespace, manifest: dict[str, object], rows: d
             lines.append(f"| {r.label} | — | 0 | — | — | — | {target} | {r.note} |")
             continue
         lines.append(f"| {r.label} | {_fmt(r.median)} | {len(r.times)} | {_fmt(r.peak, 0)} | "
-                     f"{ratio(r.median, a)} | {ratio(r.median, b)} | {target} | {verdict} |")
+                     f"{ratio(key, 'a')} | {ratio(key, 'b')} | {target} | {verdict} |")
     peak_ok = tree_peak < 500 and all((r.peak or 0) < 500 for r in rows.values())
     lines.append(f"| peak memory, cold lint, whole process tree (sampled) | — | 1 | "
                  f"{tree_peak:.0f} | — | — | < 500 MB | {'pass' if peak_ok else '**FAIL**'} |")
@@ -392,6 +381,10 @@ def write_results(args: argparse.Namespace, manifest: dict[str, object], rows: d
                                        if found - expected else "") + ".",
         f"`lint FILE` reports on that file exactly what the full lint reports on it: "
         f"{'yes' if single_ok else '**NO**'}.",
+        "Ratios to (a) are medians over the rounds of each round's own ratio; round by round: "
+        + "; ".join(f"{key} " + ", ".join(f"{t / u:.2f}×" for t, u in zip(
+            rows[key].times, rows["a"].times, strict=False))
+            for key in ("c", "d", "e") if key in rows and rows[key].times) + ".",
         f"Command: `.venv/bin/python benchmarks/run.py --n {args.n} --seed {args.seed} "
         f"--repeat {args.repeat} --repeat-slow {args.repeat_slow}"
         f"{' --skip-peer' if args.skip_peer else ''}`, "
