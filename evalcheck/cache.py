@@ -190,7 +190,7 @@ _OUTPUT_SIDE = ("cli", "commands", "report", "formatters", "baseline", "loading"
                 "textsafe", "__main__")
 
 
-class _LazyScalars(list):  # type: ignore[type-arg]
+class _LazyScalars(list[PlainScalar]):
     """Document.plain_scalars of a cached record, decoded on first use: only the schema check
     reads them, and its findings are usually in the memo already."""
 
@@ -228,7 +228,7 @@ class _LazyScalars(list):  # type: ignore[type-arg]
         self._load()
         return list.__repr__(self)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
 
 def _salt() -> str | None:
@@ -894,7 +894,7 @@ def _work(chunk: list[Todo], config: Config,
 
     gc.disable()
     fill = precompute_plan(config, checks_too, as_of)
-    out = []
+    out: list[tuple[Any, ...]] = []
     for i, shown, raw, digest, memo, real in chunk:
         raw, digest = _bytes(raw, digest, real)
         if raw is None or len(raw) > LIMITS.max_bytes:

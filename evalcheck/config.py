@@ -126,6 +126,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 def load_config(start: Path, explicit: Path | None = None) -> Config:
     """Find and validate the configuration for a run started in `start`."""
+    source: Path | None
     if explicit is not None:
         root, source = explicit.resolve().parent, explicit
     else:

@@ -96,12 +96,15 @@ def source_findings(record: Record, validate: bool = True) -> list[Finding]:
     return found
 
 
+_UNSET = "\0"  # a memo key no check has: work it out
+
+
 def _record_findings(check: Check, record: Record, ctx: Context,
-                     key: str | bool | None = False) -> Iterable[Finding]:
+                     given: str | None = _UNSET) -> Iterable[Finding]:
     assert check.func is not None
     memo = _memo(record)
-    if key is False:
-        key = check_key(check, ctx.options) if memo is not None else None
+    key = (check_key(check, ctx.options) if memo is not None else None) \
+        if given == _UNSET else given
     if memo is None or key is None:
         return check.func(record, ctx)
     kept = memo.get(key)
@@ -113,7 +116,7 @@ def _record_findings(check: Check, record: Record, ctx: Context,
         else:
             memo[key] = _pack(found)
             return found
-    if kept is not _DATED:
+    if isinstance(kept, tuple):  # else _DATED
         return [Finding(*f) for f in kept]
     if ctx.as_of is _PROBE:
         return ()

@@ -160,7 +160,7 @@ def _field(path: DataPath) -> str:
 
 def _type_words(expected: Any) -> str:
     if isinstance(expected, list):
-        return " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        return " or ".join(_TYPE_WORDS.get(t, str(t)) for t in expected)
     return _TYPE_WORDS.get(expected, str(expected))
 
 

@@ -23,7 +23,7 @@ try:
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml; source builds may not
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+    from yaml import SafeLoader as _Parser
 
     HAVE_LIBYAML = False
 

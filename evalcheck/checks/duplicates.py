@@ -29,9 +29,10 @@ def _text_groups(record: Record) -> list[TextGroup]:
     data = record.data
     if _last[0] is data:
         return _last[1]
-    groups = [[((field, i, text_key), normalise(text_of(item.get(text_key))))
-               for i, item in mappings(record.get(field))]
-              for field, text_key in _TEXT_GROUPS.get(record.kind or "", ())]
+    groups: list[TextGroup] = [
+        [((field, i, text_key), normalise(text_of(item.get(text_key))))
+         for i, item in mappings(record.get(field))]
+        for field, text_key in _TEXT_GROUPS.get(record.kind or "", ())]
     if record.kind == "management-response":
         groups.append([((*path, "description"), normalise(text_of(action.get("description"))))
                        for path, _, action in iter_actions(record)])
@@ -195,18 +196,18 @@ def duplicate_id_across(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, 
                 owner_first.setdefault(ident, record)
             continue
         for i, owner in mappings(record.get("owners")):
-            ident = owner.get("id")
-            if not isinstance(ident, str):
+            owner_id = owner.get("id")
+            if not isinstance(owner_id, str):
                 continue
-            if ident in owner_first:
-                where = owner_first[ident]
+            if owner_id in owner_first:
+                where = owner_first[owner_id]
                 if named or corpus.is_target(where):
                     elsewhere = "" if where is record else f" in {where.path}"
-                    yield record, Finding(f"owner id {ident!r} is defined twice{elsewhere}",
+                    yield record, Finding(f"owner id {owner_id!r} is defined twice{elsewhere}",
                                           path=("owners", i, "id"),
                                           hint="keep one entry per owner")
             else:
-                owner_first[ident] = record
+                owner_first[owner_id] = record
 
 
 @check("duplicate-record", family="duplicates", severity=Severity.ERROR, scope="corpus")

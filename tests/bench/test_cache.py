@@ -80,6 +80,10 @@ def test_a_damaged_cache_is_ignored(corpus: Path) -> None:
     assert lint(corpus) == cold
     (folder / "heavy").write_bytes(heavy.replace(b"owner", b"OWNER"))  # damaged inside
     assert lint(corpus) == cold
+    lint(corpus, "--as-of", "2030-01-01")  # rewrites the light file only
+    head = len(b"evalcheck heavy\n")  # a heavy file another run wrote meanwhile
+    (folder / "heavy").write_bytes(heavy[:head] + b"f" * 32 + heavy[head + 32:])
+    assert lint(corpus) == cold
 
 
 def test_two_runs_can_share_the_cache(corpus: Path) -> None:
