@@ -2,8 +2,9 @@
 
 What is kept per content (blake2b of the bytes) is the work that depends on nothing else:
 the parsed data, the locator's marks, the loader's findings, plain scalars, suppressions, and a
-memo of schema findings and content-only check findings (see engine.CONTENT_ONLY; their keys
-carry the check's options). Checks that read the as-of date or other records always run.
+memo of schema findings and record-check findings (engine.check_key: their keys carry the
+check's options; a check that reads the as-of date is kept for one date at a time), and the
+record's facts (records.Facts). Cross-record checks always run, from the facts.
 
 Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cache/`):
 
@@ -20,15 +21,18 @@ Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cac
                         even read, and a run that names a few files builds the corpus
                         indexes from the facts alone (StubRecord), reading nothing else
         light           (token, {digest: (findings, suppressions, memo, facts, offset,
-                        length)}): what a warm run needs of every file of the last full write
+                        length, crc)}): what a warm run needs of every file of the last full
+                        write; the token names the heavy file it belongs with
         heavy           the token, then each of those files' data, marks and plain scalars
                         (marshalled one by one at their offset): read only for a record that
                         is reported on or must be checked again, so a warm run reads little
         loose/<digest>  whole entries written since, one file each, until the next repack
 
 Everything is written to a temporary file and renamed into place, so two runs sharing the
-folder see old or new files, never half-written ones; an entry that cannot be read is ignored.
-Everything is plain data written with marshal, the fastest format Python reads back.
+folder see old or new files, never half-written ones. Every file carries a CRC-32 (each heavy
+part its own): a file or entry that is damaged, cut short or from another write is a miss, and
+the record is parsed again. Everything is plain data written with marshal, the fastest format
+Python reads back.
 """
 
 from __future__ import annotations

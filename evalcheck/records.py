@@ -24,10 +24,12 @@ _ITEM_NOUNS = {
 
 
 class Facts(NamedTuple):
-    """What the cross-record checks need to know of a record they do not report on.
+    """What the cross-record checks need to know of a record before (and mostly instead of)
+    reading its data.
 
     Small enough for the cache to keep for every file beside its index, so a run over one
-    changed file builds the corpus indexes without loading the other records' data.
+    changed file builds the corpus indexes without loading the other records' data, and a
+    warm run reads the data only of the records it reports a problem on.
     """
 
     kind: str | None
