@@ -140,6 +140,31 @@ def test_cross_record_check_sees_the_registry_that_is_not_being_committed(
     assert _commit(repo, env, "add PRJ-1").returncode == 0
 
 
+def test_a_commit_that_breaks_another_record_is_refused(
+        hooked: tuple[Path, dict[str, str]]) -> None:
+    """Only the registry is committed, but an evaluation already committed names the owner
+    it drops: the commit is refused with the problem shown where it is."""
+    repo, env = hooked
+    record = "records/evaluations/EV-2.yaml"
+    write_files(repo, {record: """
+        kind: evaluation
+        id: EV-2
+        title: Final evaluation of the regional programme
+        status: planned
+        owner: programme-unit
+    """})
+    assert _commit(repo, env, "add EV-2").returncode == 0
+    registry = repo / "records" / "owners.yaml"
+    registry.write_text("".join(line for line in registry.read_text().splitlines(keepends=True)
+                                if "programme-unit" not in line))
+    refused = _commit(repo, env, "drop the programme unit")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert re.search(rf"(?m)^{re.escape(record)}\n\s+5:8\s+error\s+unknown-owner\s+"
+                     r"'programme-unit'", output), output
+    assert _commits(repo, env) == 2  # the registry commit did not land
+
+
 def test_yaml_outside_the_records_folder_is_not_checked(
         hooked: tuple[Path, dict[str, str]]) -> None:
     repo, env = hooked
