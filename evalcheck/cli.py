@@ -160,7 +160,8 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     count = len(loaded.targets) if loaded.targets is not None else len(loaded.records)
     info = RunInfo(files=count, color=output is None and sys.stdout.isatty()
-                   and "NO_COLOR" not in os.environ, suppressed_by_baseline=accepted)
+                   and "NO_COLOR" not in os.environ, suppressed_by_baseline=accepted,
+                   named=loaded.targets)
     _emit(FORMATTERS[fmt](problems, info), output)
     threshold = config.fail_on
     failing = [p for p in problems if p.severity.rank >= threshold.rank]

@@ -24,6 +24,7 @@ class RunInfo:
     files: int = 0
     color: bool = False
     suppressed_by_baseline: int = 0
+    named: frozenset[str] | None = None  # the files the run was asked about (None: all)
 
 
 def _plural(n: int, word: str) -> str:
@@ -34,7 +35,10 @@ def totals(problems: Sequence[Problem], info: RunInfo) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     files = len({p.path for p in problems})
-    checked = f" ({_plural(info.files, 'file')} checked)" if info.files else ""
+    others = len({p.path for p in problems} - info.named) if info.named is not None else 0
+    broken = f"; {_plural(others, 'other file')} broken by {'it' if info.files == 1 else 'them'}" \
+        if others else ""
+    checked = f" ({_plural(info.files, 'file')} checked{broken})" if info.files else ""
     base = (f"; {_plural(info.suppressed_by_baseline, 'known problem')} accepted by the baseline"
             if info.suppressed_by_baseline else "")
     if not problems:

@@ -161,6 +161,13 @@ def test_text_colour_only_when_asked() -> None:
     ([], RunInfo(files=1, suppressed_by_baseline=2),
      "No problems found (1 file checked); 2 known problems accepted by the baseline."),
     (PROBLEMS[:1], RunInfo(), "Found 1 error and 0 warnings in 1 file."),
+    (PROBLEMS, RunInfo(files=1, named=frozenset({"records/a.yaml"})),
+     "Found 2 errors and 1 warning in 2 files (1 file checked; 1 other file broken by it)."),
+    (PROBLEMS, RunInfo(files=2, named=frozenset({"records/n.yaml", "records/m.yaml"})),
+     "Found 2 errors and 1 warning in 2 files (2 files checked; 2 other files broken by "
+     "them)."),
+    (PROBLEMS[:2], RunInfo(files=1, named=frozenset({"records/a.yaml"})),
+     "Found 1 error and 1 warning in 1 file (1 file checked)."),
 ])
 def test_totals(problems: list[Problem], info: RunInfo, expected: str) -> None:
     assert totals(problems, info) == expected
