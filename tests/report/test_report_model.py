@@ -203,3 +203,29 @@ def test_output_does_not_depend_on_record_order() -> None:
         shuffled = records[:]
         random.Random(seed).shuffle(shuffled)
         assert jsonout.render(build_report(shuffled, [], dt.date(2024, 6, 30))) == first
+
+
+def _enum(schema: dict[str, object], *path: str) -> tuple[object, ...]:
+    node: object = schema
+    for part in path:
+        assert isinstance(node, dict)
+        node = node[part]
+    assert isinstance(node, dict)
+    return tuple(v for v in node["enum"] if v is not None)
+
+
+def test_report_vocabularies_are_the_schemas() -> None:
+    """The report spells out the statuses and decisions (in the order it shows them); they
+    must be the schema's, which the record model fixes."""
+    import json
+
+    from evalcheck.checks.deadlines import CLOSED
+    from evalcheck.report.rows import DECISIONS, STATUSES
+    from evalcheck.schemas import schema_dir
+
+    schema = json.loads((schema_dir() / "management-response.schema.json").read_text("utf-8"))
+    response = ("properties", "responses", "items", "properties")
+    action = (*response, "actions", "items", "properties")
+    assert _enum(schema, *response, "decision") == DECISIONS
+    assert _enum(schema, *action, "status") == STATUSES
+    assert set(STATUSES) >= CLOSED
