@@ -63,7 +63,7 @@ from evalcheck.yamlload import Document, Limits, Locator, PlainScalar
 
 FORMAT = 5
 LIMITS = Limits()
-REPACK_AT = 64  # loose entries before they are folded into the pack
+REPACK_AT = 64  # records held only in memory or loose before a new heavy file is written
 PARALLEL_AT = 100  # files to parse from which two workers beat one process (benchmarks/README)
 RACY_NS = 2_000_000_000  # a file changed this recently may change again within one mtime tick
 
@@ -100,14 +100,14 @@ class CachedRecord(Record):
 
     memo: Memo = field(default_factory=Memo)
     digest: str = ""
-    stored: int = -1  # memo entries when read from the cache; -1: new, to be kept
+    new: bool = True  # not read from the cache: to be kept
+    where: tuple[int, int, int] | None = None  # its data in the heavy file: offset, length, crc
+    blob: bytes | None = None  # its heavy part, marshalled by a worker, not yet written
 
     @property
     def changed(self) -> bool:
         """Whether there is something new to keep."""
-        return self.stored < 0 or self.memo.changed
-    where: tuple[int, int, int] | None = None  # its data in the heavy file: offset, length, crc
-    blob: bytes | None = None  # its heavy part, marshalled by a worker, not yet written
+        return self.new or self.memo.changed
 
 
 class _HeavyDocument(Document):
@@ -333,48 +333,47 @@ def to_entry(record: CachedRecord) -> Entry:
     return (data, marks, findings, plain, suppressions, memo, facts)
 
 
-def from_entry(shown: str, digest: str, entry: Entry) -> CachedRecord:
-    data, marks, findings, plain, suppressions, memo, facts = entry
-    doc = Document(data, _LazyLocator(marks),
-                   [Finding(*f) for f in findings] if findings else [],
-                   _LazyScalars(plain))
+def _document(heavy: tuple[Any, bytes, bytes], findings: list[Finding]) -> Document:
+    data, marks, plain = heavy
+    return Document(data, _LazyLocator(marks), findings, _LazyScalars(plain))
+
+
+def _record(shown: str, digest: str, light: tuple[Any, ...],
+            heavy: tuple[Any, bytes, bytes] | Callable[[], Document], **kept: Any
+            ) -> CachedRecord:
+    """A record from its light part and its heavy part, or a way to fetch that on first use."""
+    findings, suppressions, memo, facts = light
+    found = [Finding(*f) for f in findings] if findings else []
+    doc = _HeavyDocument(found, heavy) if callable(heavy) else _document(heavy, found)
     return CachedRecord(shown, doc,
                         {s[0]: Suppression(*s) for s in suppressions} if suppressions else {},
-                        Facts(*facts), memo=Memo(memo), digest=digest, stored=len(memo))
+                        Facts(*facts), memo=Memo(memo), digest=digest, **kept)
+
+
+def from_entry(shown: str, digest: str, entry: Entry) -> CachedRecord:
+    data, marks, findings, plain, suppressions, memo, facts = entry
+    return _record(shown, digest, (findings, suppressions, memo, facts), (data, marks, plain),
+                   new=False)
 
 
 def from_light(shown: str, digest: str, light: Light, store: Store,
                reread: Callable[[], Record]) -> CachedRecord:
     """A record whose data is read from the heavy file when asked for (from the file itself,
     parsed again, if the heavy file fails)."""
-    findings, suppressions, memo, facts, offset, length, crc = light
+    where = light[4:]
 
     def fetch() -> Document:
-        heavy = store.heavy(offset, length, crc)
-        if heavy is None:
-            return reread().doc
-        data, marks, plain = heavy
-        return Document(data, _LazyLocator(marks), [], _LazyScalars(plain))
+        heavy = store.heavy(where)
+        return reread().doc if heavy is None else _document(heavy, [])
 
-    doc = _HeavyDocument([Finding(*f) for f in findings] if findings else [], fetch)
-    return CachedRecord(shown, doc,
-                        {s[0]: Suppression(*s) for s in suppressions} if suppressions else {},
-                        Facts(*facts), memo=Memo(memo), digest=digest, stored=len(memo),
-                        where=(offset, length, crc))
+    return _record(shown, digest, light[:4], fetch, new=False, where=where)
 
 
 def _from_worker(shown: str, digest: str, entry: tuple[Any, ...]) -> CachedRecord:
     """A record a worker parsed: its light part, and its heavy part as the bytes to keep."""
-    findings, suppressions, memo, facts, blob = entry
-
-    def fetch() -> Document:
-        data, marks, plain = marshal.loads(blob)
-        return Document(data, _LazyLocator(marks), [], _LazyScalars(plain))
-
-    doc = _HeavyDocument([Finding(*f) for f in findings] if findings else [], fetch)
-    return CachedRecord(shown, doc,
-                        {s[0]: Suppression(*s) for s in suppressions} if suppressions else {},
-                        Facts(*facts), memo=Memo(memo), digest=digest, blob=blob)
+    blob = entry[4]
+    return _record(shown, digest, entry[:4], lambda: _document(marshal.loads(blob), []),
+                   blob=blob)
 
 
 def fresh_record(shown: str, raw: bytes, digest: str,
@@ -471,17 +470,24 @@ class Store:
             return None
         return fd
 
-    def heavy(self, offset: int, length: int, crc: int) -> tuple[Any, bytes, bytes] | None:
-        """One entry's heavy part, or None if it cannot be read or is damaged."""
+    def _stored(self, where: tuple[int, int, int]) -> bytes | None:
+        """The bytes of one heavy part as written, or None if they cannot be read or are
+        damaged."""
+        offset, length, crc = where
+        if self._heavy_fd is None or not isinstance(offset, int) or not isinstance(length, int):
+            return None
         try:
-            if self._heavy_fd is None or not isinstance(offset, int) \
-                    or not isinstance(length, int):
-                return None
             blob = os.pread(self._heavy_fd, length, offset)
-            if zlib.crc32(blob) != crc:
-                return None
-            value = marshal.loads(blob)
-        except (OSError, EOFError, ValueError, TypeError, OverflowError, MemoryError):
+        except (OSError, ValueError, OverflowError):
+            return None
+        return blob if zlib.crc32(blob) == crc else None
+
+    def heavy(self, where: tuple[int, int, int]) -> tuple[Any, bytes, bytes] | None:
+        """One entry's heavy part, or None if it cannot be read or is damaged."""
+        blob = self._stored(where)
+        try:
+            value = marshal.loads(blob) if blob is not None else None
+        except (EOFError, ValueError, TypeError, MemoryError):
             return None
         ok = isinstance(value, tuple) and len(value) == 3 and isinstance(value[1], bytes) \
             and isinstance(value[2], bytes)
@@ -500,7 +506,7 @@ class Store:
         if entry is not None:
             return from_entry(shown, digest, entry)
         light = self.light.get(digest) if stored else None
-        if light is not None:
+        if isinstance(light, tuple) and len(light) == 7:
             try:
                 return from_light(shown, digest, light, self, reread)
             except (TypeError, ValueError):
@@ -520,7 +526,8 @@ class Store:
         return out
 
     def save(self, records: Sequence[Record], stats: dict[str, StatKey | None]) -> None:
-        """Keep what this run learnt: new entries loose, or everything in a new pack."""
+        """Keep what this run learnt: new entries loose, new memos in the light file, or
+        everything in a new light and heavy file."""
         # A read-only or full disk, or data marshal cannot write, means no cache, not a failure.
         with contextlib.suppress(OSError, ValueError):
             self._save(records, stats)
@@ -539,7 +546,7 @@ class Store:
             for name in self.loose - {r.digest for r in cached}:
                 with contextlib.suppress(OSError):
                     os.unlink(self.loose_dir / name)
-            self._loose([r for r in changed if r.where is None])
+            self._loose(changed)
         else:
             in_memory = [r for r in full if r.where is None]  # parsed now, or loose entries
             if not self.light or len(in_memory) > max(REPACK_AT, len(full) // 20):
@@ -561,7 +568,9 @@ class Store:
     def _write_light(self, entries: dict[str, Light]) -> None:
         """A new light file for the heavy file this run read (unless another run has
         replaced that heavy file since: then the light file it wrote stays)."""
-        if self._token and self._open_heavy(self._token) is not None:
+        fd = self._open_heavy(self._token) if self._token else None
+        if fd is not None:
+            os.close(fd)
             _write(self.dir / "light", (self._token, entries))
 
     def _repack(self, records: list[CachedRecord]) -> None:
@@ -579,16 +588,10 @@ class Store:
                 for r in records:
                     if r.digest in entries:
                         continue
-                    blob = r.blob or b""
-                    if not blob and r.where is not None and self._heavy_fd is not None:
-                        with contextlib.suppress(OSError):
-                            blob = os.pread(self._heavy_fd, r.where[1], r.where[0])
-                    crc = zlib.crc32(blob)
-                    if not blob or (r.blob is None and (r.where is None or crc != r.where[2])):
-                        blob = marshal.dumps(_heavy_part(r))
-                        crc = zlib.crc32(blob)
+                    blob = r.blob or (self._stored(r.where) if r.where is not None else None) \
+                        or marshal.dumps(_heavy_part(r))
                     fh.write(blob)
-                    entries[r.digest] = (*_light_part(r), offset, len(blob), crc)
+                    entries[r.digest] = (*_light_part(r), offset, len(blob), zlib.crc32(blob))
                     offset += len(blob)
             os.replace(tmp, heavy)
         except BaseException:
@@ -794,7 +797,7 @@ def _refill(todo: list[Todo], records: list[Record | None], sources: Sequence[So
 
     missing = precompute_plan(config, checks_too, as_of).missing  # type: ignore[attr-defined]
     lacking = [i for i, r in enumerate(records) if isinstance(r, CachedRecord)
-               and r.stored >= 0 and _in_scope(r, scope) and missing(r) != []]
+               and not r.new and _in_scope(r, scope) and missing(r) != []]
     if not lacking:
         return lacking
 

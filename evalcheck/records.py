@@ -201,7 +201,7 @@ def _kind_of(data: Any) -> str | None:
     return kind if isinstance(kind, str) and kind in KINDS else None
 
 
-def year_of(data: dict[str, Any]) -> str:
+def _year_of(data: dict[str, Any]) -> str:
     """An evaluation's year: `year`, else the year of its report date."""
     year = data.get("year")
     if isinstance(year, int) and not isinstance(year, bool):
@@ -223,7 +223,7 @@ def facts_of(data: Any) -> Facts:
         return Facts(kind, ident, None,
                      tuple(str(r["id"]) for _, r in mappings(data.get("recommendations"))
                            if "id" in r),
-                     normalise(text_of(data.get("title"))), year_of(data), (), refs,
+                     normalise(text_of(data.get("title"))), _year_of(data), (), refs,
                      status=text_of(data.get("status")),
                      project=project if isinstance(project, str) else None)
     if kind == "management-response":

@@ -174,6 +174,13 @@ def duplicate_id(record: Record, ctx: Context) -> Iterator[Finding]:
                 first[key] = path
 
 
+def _sharing(corpus: Corpus, group: list[Record], record: Record) -> list[Record]:
+    """The records of `group` (all sharing one key, first in path order) that `record`'s
+    place in it puts a problem on: itself when it is not the first, else the later ones the
+    run does not name (the problem a named record causes by taking the key first)."""
+    return [record] if group[0] is not record else corpus.others(group[1:])
+
+
 @across("duplicate-id")
 def duplicate_id_across(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
     """Record ids used by an earlier record of the same kind, and owner ids defined twice
@@ -183,8 +190,7 @@ def duplicate_id_across(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, 
         if kind is None or kind == "owners" or not ident:
             continue
         group = corpus.by_kind_id[(kind, ident)]
-        # on later records the run does not name, the id a named record took first
-        for later in [record] if group[0] is not record else corpus.others(group[1:]):
+        for later in _sharing(corpus, group, record):
             yield later, Finding(f"{kind} id {ident!r} is also used by {group[0].path}",
                                  path=("id",), hint="give each record its own id")
     owner_first: dict[str, Record] = {}
@@ -244,14 +250,13 @@ def duplicate_record(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fin
         facts = record.facts
         if facts.kind == "evaluation" and facts.title:
             same = corpus.titles[(facts.title, facts.year)]
-            # on later records the run does not name, the title a named one took first
-            for later in [record] if same[0] is not record else corpus.others(same[1:]):
+            for later in _sharing(corpus, same, record):
                 yield later, Finding(f"evaluation {later.id!r} has the same title and year "
                                      f"as {same[0].id!r} ({same[0].path})", path=("title",),
                                      hint="keep one record per evaluation")
         elif facts.kind == "management-response" and facts.evaluation is not None:
             same = corpus.responses_for[facts.evaluation]
-            for later in [record] if same[0] is not record else corpus.others(same[1:]):
+            for later in _sharing(corpus, same, record):
                 yield later, Finding(f"evaluation {facts.evaluation!r} already has a "
                                      f"management response: {same[0].id!r} ({same[0].path})",
                                      path=("evaluation",),
