@@ -15,22 +15,17 @@ from evalcheck.textsafe import csv_cell
 BOM = "\ufeff"
 COLUMNS = ("evaluation", "evaluation_title", "management_response", "recommendation",
            "decision", "action_id", "action", "deadline", "due_date", "original_deadline",
-           "responsible", "supporting", "status", "completed_on", "days_overdue",
-           "recommendation_status")
+           "responsible", "supporting", "status", "completed_on", "days_overdue")
 
 
 def render(report: ReportData) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
-    board = report.board
-    rec_status = {(r.evaluation, r.recommendation): r.status
-                  for r in (board.recommendation_status.recommendations if board else ())}
     for a in report.implementation.actions:
         writer.writerow(csv_cell(v) for v in (
             a.evaluation, a.evaluation_title, a.response, a.recommendation, a.decision, a.id,
             a.text, a.deadline, a.due, a.original_deadline, "; ".join(a.responsible),
             "; ".join(a.supporting), a.status, a.completed_on,
-            "" if a.days_overdue is None else a.days_overdue,
-            rec_status.get((a.evaluation, a.recommendation), "")))
+            "" if a.days_overdue is None else a.days_overdue))
     return BOM + out.getvalue()
