@@ -272,4 +272,6 @@ def explain(name: str) -> None:
     if c.options:
         click.echo("Options:")
         for opt, (kind, default) in c.options.items():
-            click.echo(f"  {opt} ({kind.__name__}, default {default})")
+            shown = ("list of words", ", ".join(default) or "none") if kind is tuple \
+                else (kind.__name__, default)
+            click.echo(f"  {opt} ({shown[0]}, default {shown[1]})")
