@@ -247,8 +247,9 @@ def rules(fmt: str) -> None:
         for c in registry:
             click.echo(f"| {c.family} | `{c.name}` | {c.severity.value} | {c.summary} |")
         return
+    width = max(len(c.name) for c in registry) + 2  # plugins' names may be longer still
     for c in registry:
-        click.echo(f"{c.family:<13}{c.name:<28}{c.severity.value:<9}{c.summary}")
+        click.echo(f"{c.family:<13}{c.name:<{width}}{c.severity.value:<9}{c.summary}")
 
 
 @main.command()
