@@ -418,3 +418,11 @@ def test_a_decision_names_a_recommendation(response: Path) -> None:
     result = run_cli("set", "MR-1#R3", "decision=accepted", cwd=response)
     assert result.returncode == 2
     assert "MR-1 answers no recommendation 'R3'; did you mean" in result.stderr
+
+
+def test_unknown_decision_words_are_refused_with_the_way_to_keep_them(response: Path) -> None:
+    result = run_cli("set", "MR-1#R2", "decision=quizás", cwd=response)
+    assert result.returncode == 1
+    assert "'quizás'" in result.stderr
+    assert "to keep words that give no decision, use decision_text=" in result.stderr
+    assert (response / PATH).read_text(encoding="utf-8") == RECORD
