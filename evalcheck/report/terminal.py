@@ -56,8 +56,10 @@ def render(report: ReportData) -> str:
         for m in report.missing_responses:
             waited = (f"{labels.days(m.days)} since {m.since}" if m.days is not None
                       else "report date unknown")
-            lines.append(f"  {clean(m.evaluation)} {clean(labels.short(m.title, 50))}: {waited}, "
+            lines.append(f"  {clean(m.evaluation)}: {waited}, "
                          f"{labels.plural(m.recommendations, 'recommendation')}")
+            if m.title:
+                lines.append(f"      {clean(labels.short(m.title, 74))}")
     q = report.data_quality
     lines += ["", f"Data quality   {labels.plural(q.errors, 'error')}, "
                   f"{labels.plural(q.warnings, 'warning')} (run `evalcheck lint` for details)"]
