@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from evalcheck import __version__
+from evalcheck.about import REPOSITORY
 from evalcheck.problems import Problem, Severity
 from evalcheck.textsafe import md_escape, visible
 
@@ -140,7 +141,7 @@ def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "evalcheck", "version": __version__,
-                                "informationUri": "https://pypi.org/project/evalcheck/",
+                                "informationUri": REPOSITORY,
                                 "rules": rules}},
             "results": results,
             "columnKind": "unicodeCodePoints",

@@ -18,7 +18,7 @@ import pytest
 from conftest import REPO, write_files
 
 SNIPPET = REPO / "docs" / "snippets" / "pre-commit-config.yaml"
-PLACEHOLDER_REPO = "https://github.com/OWNER/evalcheck"
+PLACEHOLDER_REPO = "https://github.com/evalcheck-mr/evalcheck"
 
 pytestmark = pytest.mark.slow
 
@@ -42,7 +42,7 @@ def _run(cwd: Path, env: dict[str, str], *cmd: str) -> subprocess.CompletedProce
 def config_for(checkout: Path, rev: str) -> str:
     """The documented snippet with its placeholders replaced by this checkout and commit."""
     text = SNIPPET.read_text(encoding="utf-8")
-    assert PLACEHOLDER_REPO in text, "the snippet should name the placeholder repository"
+    assert PLACEHOLDER_REPO in text, "the snippet should name evalcheck's repository"
     text = text.replace(PLACEHOLDER_REPO, str(checkout))
     text, count = re.subn(r"(?m)^(\s*rev:\s*)\S+", lambda m: m.group(1) + rev, text)
     assert count == 1, "the snippet should have exactly one rev: line"
