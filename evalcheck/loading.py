@@ -66,24 +66,41 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def load(config: Config, paths: list[str], cache: bool = True, checks: bool = False,
-         as_of: dt.date | None = None) -> Loaded:
-    """All repository records, plus the named files; targets are the named ones.
+         as_of: dt.date | None = None, stdin: tuple[str, bytes] | None = None) -> Loaded:
+    """All repository records, plus the named files; targets are the named ones. Files that
+    the configuration's `exclude` patterns match are left out, named or not.
 
     With `cache`, what is known about unchanged files comes from the project's cache folder
     and what is learnt is kept there (evalcheck.cache). With `checks`, the record-scope check
     findings of the targets are worked out while loading too (in parallel when many; those
-    that read the date only with `as_of`)."""
+    that read the date only with `as_of`). `stdin` is a record read from standard input, as
+    (the path it stands for, its bytes): a target that replaces that file's content."""
     repo = repository_sources(config)
     named = named_sources(paths, config) if paths else []
-    seen = {s.shown: s for s in repo}
+    seen = {s.shown: s for s in repo if not config.excluded(s.shown)}
     for s in named:
-        seen.setdefault(s.shown, s)
+        if not config.excluded(s.shown):
+            seen.setdefault(s.shown, s)
     root = config.root.resolve()
-    targets = frozenset(s.shown for s in named) if paths else None
+    wanted = {s.shown for s in named if s.shown in seen}
+    if stdin is not None:
+        seen.pop(stdin[0], None)
+        wanted.add(stdin[0])
+    targets = frozenset(wanted) if paths or stdin is not None else None
     from evalcheck.cache import load_sources
 
     sources = sorted(seen.values(), key=lambda s: s.shown)
-    return Loaded(load_sources(sources, root, config, cache, targets, checks, as_of), targets)
+    records = load_sources(sources, root, config, cache, targets, checks, as_of)
+    if stdin is not None:
+        records.append(_from_bytes(stdin[0], stdin[1]))
+        records.sort(key=lambda r: r.path)
+    return Loaded(records, targets)
+
+
+def _from_bytes(shown: str, raw: bytes) -> Record:
+    """A record from bytes that are not a file (standard input), under the same limits."""
+    oversized = too_large(len(raw), _LIMITS)
+    return Record(shown, oversized) if oversized is not None else load_record(shown, raw, _LIMITS)
 
 
 def write_atomic(path: Path, text: str | bytes | Iterable[str]) -> None:
