@@ -85,6 +85,7 @@ LAZY_COMMANDS = {
     "new": "evalcheck.commands.scaffold:new",
     "schema": "evalcheck.commands.scaffold:schema",
     "codeowners": "evalcheck.commands.codeowners:codeowners",
+    "init": "evalcheck.commands.init:init",
     "import": "evalcheck.commands.office:import_",
     "export": "evalcheck.commands.office:export",
     "set": "evalcheck.commands.edit:set_",
