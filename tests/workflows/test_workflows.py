@@ -215,7 +215,9 @@ def test_only_the_pages_deploy_job_can_write() -> None:
             granted = {k for k, v in job["permissions"].items() if v == "write"}
             if granted:
                 writers[f"{path.name}:{name}"] = granted
-    assert writers == {"publish.yml:deploy": {"pages", "id-token"}}
+    assert writers == {"publish.yml:deploy": {"pages", "id-token"},
+                       "release.yml:publish": {"id-token"},
+                       "release.yml:github-release": {"contents"}}
     deploy = load(REPO / ".github" / "workflows" / "publish.yml")["jobs"]["deploy"]
     assert deploy["environment"]["name"] == "github-pages"
     assert set(deploy["permissions"]) == {"pages", "id-token"}
