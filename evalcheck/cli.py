@@ -171,7 +171,8 @@ def output_options(func: F) -> F:
         click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto",
                      show_default=True,
                      help="Colour the text output. auto: on a terminal, unless NO_COLOR is set "
-                          "and not empty; FORCE_COLOR (not empty) colours even a pipe."),
+                          "and not empty; FORCE_COLOR (not empty) colours even a pipe. A file "
+                          "written with -o is coloured only with always."),
         click.option("--exit-zero", is_flag=True,
                      help="Exit 0 even when problems are found (2 still means a usage error)."),
         click.option("--statistics", is_flag=True,
@@ -320,7 +321,9 @@ def _checks(paths: Sequence[str], as_of: str | None, out: Output, config_path: s
         accepted = before - len(problems)
     fmt = out.fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     count = len(loaded.targets) if loaded.targets is not None else len(loaded.records)
-    color = want_color(out.color, os.environ, out.output is None and sys.stdout.isatty())
+    # A file written with -o gets colour only when asked for in so many words.
+    color = want_color(out.color, os.environ, sys.stdout.isatty()) if out.output is None \
+        else out.color == "always"
     sources = _source_lines({p.path for p in problems}, config.root, stdin) \
         if out.show_source else None
     info = RunInfo(files=count, color=color, suppressed_by_baseline=accepted,

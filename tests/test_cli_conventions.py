@@ -70,6 +70,14 @@ def test_color(broken: Path, flag: str, env: dict[str, str], coloured: bool) -> 
     assert "missing-owner" in out
 
 
+def test_a_file_gets_colour_only_when_asked_for(broken: Path) -> None:
+    env = {"NO_COLOR": "", "FORCE_COLOR": "1"}
+    cli("lint", "-o", "plain.txt", cwd=broken, env=env, expect=1)
+    assert ESC not in (broken / "plain.txt").read_text()
+    cli("lint", "-o", "colour.txt", "--color", "always", cwd=broken, env=env, expect=1)
+    assert ESC in (broken / "colour.txt").read_text()
+
+
 def test_color_rejects_an_unknown_choice(broken: Path) -> None:
     result = cli("lint", "--color", "sometimes", cwd=broken, expect=2)
     assert "'sometimes' is not one of 'auto', 'always', 'never'" in result.stderr
