@@ -1,4 +1,6 @@
-"""The command line: the only module that prints, exits or reads the clock."""
+"""The command line: flags, config and the as-of date in; load, lint, output and exit status.
+It and commands/* print and exit; it reads today's date (everything below takes the as-of date
+as a parameter)."""
 
 from __future__ import annotations
 
@@ -300,7 +302,8 @@ def _checks(paths: Sequence[str], as_of: str | None, out: Output, config_path: s
     if not loaded.records and not out.quiet:
         where = ", ".join(paths) if paths else ", ".join(f"{r}/" for r in config.records)
         click.echo(f"evalcheck: warning: no records found under {where}", err=True)
-    problems = engine.lint(loaded.records, config, day, loaded.targets, only_source=only_source)
+    problems = engine.lint(loaded.records, config, day, loaded.targets, only_source=only_source,
+                           memo=loaded.memo)
     if write_baseline:
         target = Path(write_baseline)
         reasons = baseline.load(target.read_bytes(), write_baseline)[1] if target.exists() else {}
@@ -419,8 +422,9 @@ def rules(fmt: str) -> None:
         for c in registry:
             click.echo(f"| {c.family} | `{c.name}` | {c.severity.value} | {c.summary} |")
         return
+    width = max(len(c.name) for c in registry) + 2  # plugins' names may be longer still
     for c in registry:
-        click.echo(f"{c.family:<13}{c.name:<28}{c.severity.value:<9}{c.summary}")
+        click.echo(f"{c.family:<13}{c.name:<{width}}{c.severity.value:<9}{c.summary}")
 
 
 @main.command()
@@ -444,4 +448,6 @@ def explain(name: str) -> None:
     if c.options:
         click.echo("Options:")
         for opt, (kind, default) in c.options.items():
-            click.echo(f"  {opt} ({kind.__name__}, default {default})")
+            shown = ("list of words", ", ".join(default) or "none") if kind is tuple \
+                else (kind.__name__, default)
+            click.echo(f"  {opt} ({shown[0]}, default {shown[1]})")

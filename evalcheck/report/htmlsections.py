@@ -18,8 +18,9 @@ from evalcheck.report.htmlparts import (
     more,
     section,
     table,
+    titled,
 )
-from evalcheck.report.model import ReportData
+from evalcheck.report.model import DataQuality, ReportData
 from evalcheck.report.rows import ActionRow
 from evalcheck.textsafe import html_escape as esc
 
@@ -48,7 +49,7 @@ def actions_table(report: ReportData, actions: Sequence[ActionRow], table_id: st
         days = a.days_overdue if extra == "overdue" else a.days_left
         late = extra == "overdue" and days is not None
         rows.append([
-            (esc(a.evaluation), None, "id"), (esc(a.recommendation), None, "id"),
+            titled(a.evaluation, a.evaluation_title), (esc(a.recommendation), None, "id"),
             (esc(a.id), None, "id"), _text(a.text),
             (esc(a.deadline) or "none", a.due or "9999", ""),
             (_people(report, a.responsible), None, "people"),
@@ -69,7 +70,7 @@ def responses_section(report: ReportData, limit: int) -> str:
             [Bar(r.evaluation, tuple(Segment(labels.decision(k), r.decisions[k], f"c-{k}",
                                              k in _DARK_DECISIONS) for k in keys),
                  f"{r.evaluation} {r.title}".strip()) for r in c.by_evaluation], MAX_BARS)
-        rows = [[(esc(r.evaluation), None, "id"), (r.total, r.total, "num"),
+        rows = [[titled(r.evaluation, r.title), (r.total, r.total, "num"),
                  *[(r.decisions[k], r.decisions[k], "num") for k in keys]]
                 for r in capped(c.by_evaluation, limit)]
         chart = hbars(bars, "chart-decisions", "Recommendations by decision, per evaluation")
@@ -97,7 +98,9 @@ def responses_section(report: ReportData, limit: int) -> str:
         body.append("<h3>Evaluations waiting for a management response</h3>")
         body.append(empty("Every completed evaluation with recommendations has a response."))
     if c.recommendations:
-        recs: list[list[Cell]] = [[(esc(r.evaluation), None, "id"), (esc(r.id), None, "id"),
+        titles = {e.id: e.title for e in report.portfolio.evaluations}
+        recs: list[list[Cell]] = [[titled(r.evaluation, titles.get(r.evaluation, "")),
+                                    (esc(r.id), None, "id"),
                                     _text(r.text),
                  (_people(report, r.addressed_to), None, "people"),
                  (badge(r.decision, labels.decision(r.decision)), r.decision, ""),
@@ -153,8 +156,9 @@ def ratings_section(report: ReportData, limit: int) -> str:
     by = {(s.evaluation, s.criterion): s for s in r.scores}
     rows = []
     rated = list(dict.fromkeys(s.evaluation for s in r.scores))
+    titles = {e.id: e.title for e in report.portfolio.evaluations}
     for evaluation in capped(rated, limit):
-        cells: list[Cell] = [(esc(evaluation), None, "id")]
+        cells: list[Cell] = [titled(evaluation, titles.get(evaluation, ""))]
         for criterion in criteria:
             s = by.get((evaluation, criterion))
             if s is None:
@@ -194,6 +198,7 @@ def quality_section(report: ReportData, limit: int) -> str:
         ("Check", ""), ("Severity", ""), ("Problems", "number")], rows) + table(
         "t-files", "Problems by file", [("File", ""), ("Problems", "number")], files)
         + more(len(q.by_file), limit, "files") + "</div>")
+    body.append(_follow_up(q, limit))
     problems = [[(f"<code>{esc(p.path)}:{p.line}</code>", f"{p.path}:{p.line:08d}", ""),
                  (f"<code>{esc(p.check)}</code>", p.check, ""),
                  (badge(p.severity.value, p.severity.value), p.severity.value, ""),
@@ -206,6 +211,30 @@ def quality_section(report: ReportData, limit: int) -> str:
     body.append(more(len(q.problems), limit, "problems"))
     body.append("</details>")
     return section("quality", "Data quality", body)
+
+
+def _follow_up(q: DataQuality, limit: int) -> str:
+    """The findings an evaluation officer asks about, grouped, and the recurring
+    recommendations listed pair by pair (boards ask about them)."""
+    rows = [[(f"<code>{esc(c.check)}</code>", c.check, ""), (esc(labels.follow_up(c.check)),
+             None, ""), (c.count, c.count, "num")] for c in q.follow_up]
+    out = ['<h3 id="follow-up">What to follow up</h3>',
+           table("t-follow-up", "Findings an evaluation officer would ask about", [
+               ("Check", ""), ("What it means", ""), ("Found", "number")], rows),
+           '<h3 id="recurring">Recurring recommendations</h3>']
+    if not q.recurring:
+        return "\n".join([*out, empty("No recommendation repeats an earlier evaluation's.")])
+    pairs = [[(f"{esc(r.earlier_evaluation)} {esc(r.earlier_recommendation)}",
+               r.earlier_evaluation, ""),
+              (f"{esc(r.later_evaluation)} {esc(r.later_recommendation)}", r.later_evaluation,
+               ""), (f"{r.similarity:.2f}", r.similarity, "num"),
+              (f"<code>{esc(r.path)}:{r.line}</code>", None, "")]
+             for r in capped(q.recurring, limit)]
+    out.append(table("t-recurring", "Recommendations made again in a later evaluation", [
+        ("Earlier evaluation", ""), ("Later evaluation", ""), ("Similarity", "number"),
+        ("Where", "")], pairs, sortable=True))
+    out.append(more(len(q.recurring), limit, "recurring recommendations"))
+    return "\n".join(out)
 
 
 def _item(c: ItemChange) -> str:
