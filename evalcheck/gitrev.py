@@ -123,7 +123,7 @@ def data_at(config: Config, commits: Iterable[str],
     `git cat-file --batch` for all of them) and parsed once, however many commits hold it; a
     blob whose content the run has already loaded (`known`: the loader's content digest ->
     data, as the cache keys it) is not parsed again."""
-    from evalcheck.cache import digest_of
+    from evalcheck.loading import digest_of
 
     listings = {c: _listing(config, c) for c in dict.fromkeys(commits) if c}
     oids = list(dict.fromkeys(oid for blobs in listings.values() for oid in blobs.values()))

@@ -93,7 +93,7 @@ def _trend(config: Config, step: str, since: str | None, until: dt.date, days: i
     if start > until:
         raise UsageError(f"--since {start} is after the as-of date {until}")
     planned = plan(step, start, until, commits)
-    known = {d: r.data for r in records if (d := getattr(r, "digest", ""))}
+    known = {r.digest: r.data for r in records if r.digest}
     return points(planned, gitrev.data_at(config, (c for _, _, c in planned), known), days)
 
 
