@@ -169,6 +169,11 @@ def test_per_path_ignores(project: Path) -> None:
     ("near-duplicate-text", {}, {"threshold": 0.85}),
     ("due-soon", {"days": 45}, {"days": 45}),
     ("response-overdue", {"days": 90}, {"days": 90}),
+    ("stale-action", {"days": 120}, {"days": 120}),
+    ("stale-action", {}, {"days": 180}),
+    ("recurring-recommendation", {"threshold": 0.9}, {"threshold": 0.9}),
+    ("status-contradicts-update", {"words": ["put on hold"]}, {"words": ("put on hold",)}),
+    ("status-contradicts-update", {}, {"words": ()}),
 ])
 def test_check_options(check: str, options: dict, expected: dict) -> None:
     config = parse_config({"checks": {check: options}}, REPO)
@@ -186,6 +191,10 @@ def test_check_options(check: str, options: dict, expected: dict) -> None:
     ({"checks": {"near-duplicate-text": {"threshold": 2}}}, "between 0 and 1"),
     ({"checks": {"near-duplicate-text": {"threshold": True}}}, "should be float"),
     ({"checks": {"nope": {}}}, "no such check: 'nope'"),
+    ({"checks": {"status-contradicts-update": {"words": "on hold"}}},
+     "checks.status-contradicts-update.words should be a list of text"),
+    ({"checks": {"status-contradicts-update": {"words": ["on hold", 3]}}},
+     "checks.status-contradicts-update.words should be a list of text"),
     ({"checks": {"due-soon": 3}}, "checks.due-soon: expected a table"),
     ({"severity": {"due-soon": "fatal"}}, "'fatal' is not a severity"),
     ({"severity": "error"}, "severity: expected a table"),
