@@ -575,6 +575,15 @@ class Gen:
                 "responses": items, "language": lang}
 
 
+    def lately(self, report: dt.date, action: dict[str, Any]) -> None:
+        """An update on an open action that is not past due, within the last 150 days (from
+        the second generator: every other value stays the same), so that stale-action fires
+        only where a shape means it to."""
+        when = max(self.as_of - dt.timedelta(days=self.alt.randint(5, 150)),
+                   report + dt.timedelta(days=1))
+        action["updates"] = [{"date": min(when, self.as_of).isoformat(),
+                              "text": self.alt.choice(PROGRESS)}]
+
     # the neglected portfolio (--shape neglected) ------------------------------------------
     def neglected_evaluation(self, i: int, status: str, project: str | None) -> dict[str, Any]:
         """A shorter evaluation: 4-7 recommendations of a paragraph each."""
@@ -618,6 +627,8 @@ class Gen:
             {"id": f"R{k}", "text": self.distinct(lambda: self.sentence(lang), group),
              "addressed_to": self.some_units(1, 2)}
             for k in range(1, r.randint(4, 7) + 1)]
+        for rec in data["recommendations"]:  # neglected, not repeated (recurring-recommendation)
+            rec["text"] = self.unrepeated(rec["text"], lang, i)
         return data
 
     def neglected_response(self, evaluation: dict[str, Any]
@@ -659,6 +670,7 @@ class Gen:
         if roll < 0.012:  # due within the due-soon window
             action["deadline"] = (self.as_of + dt.timedelta(days=r.randint(1, 25))).isoformat()
             action["status"] = "in-progress"
+            self.lately(report, action)
             return ["due-soon"]
         due = report + dt.timedelta(days=r.randint(60, 1500))
         if self.as_of <= due <= self.as_of + dt.timedelta(days=45):
@@ -666,6 +678,7 @@ class Gen:
         action["deadline"] = due.isoformat()
         if due >= self.as_of:
             action["status"] = r.choice(["not-started", "in-progress"])
+            self.lately(report, action)
             return []
         checks: list[str] = []
         if r.random() < 0.58:  # neglected: open, past its deadline
