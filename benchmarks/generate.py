@@ -624,7 +624,7 @@ class Gen:
         group = []
         self.used = set()
         data["recommendations"] = [
-            {"id": f"R{k}", "text": self.distinct(lambda: self.sentence(lang), group),
+            {"id": f"R{k}", "text": self.distinct(lambda: self.paragraph(lang, 2, 3), group),
              "addressed_to": self.some_units(1, 2)}
             for k in range(1, r.randint(4, 7) + 1)]
         for rec in data["recommendations"]:  # neglected, not repeated (recurring-recommendation)
@@ -660,7 +660,7 @@ class Gen:
         date = report + dt.timedelta(days=r.randint(10, 55))
         return ({"kind": "management-response", "id": "MR-" + evaluation["id"][3:],
                  "evaluation": evaluation["id"], "owner": self.someone(),
-                 "date": f"{date:%Y-%m}", "comments": self.paragraph(lang, 1, 2),
+                 "date": f"{date:%Y-%m}", "comments": self.sentence(lang),
                  "responses": items, "language": lang}, sorted(found))
 
     def neglected_dates(self, report: dt.date, action: dict[str, Any]) -> list[str]:
@@ -688,7 +688,7 @@ class Gen:
             action["status"] = "completed"
             action["completed_on"] = max(due - dt.timedelta(days=r.randint(0, 60)),
                                          report).isoformat()
-        if r.random() < 0.35:
+        if r.random() < 0.3:
             days = sorted(r.randint(0, max(1, (min(due, self.as_of) - report).days))
                           for _ in range(r.randint(1, 3)))
             action["updates"] = [{"date": (report + dt.timedelta(days=d)).isoformat(),

@@ -8,32 +8,14 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, lint_text, run_cli, write_files
+from records_kit import action, evaluation, management_response
 
 from evalcheck.config import ConfigError, load_config, parse_config
 from evalcheck.problems import Severity
 
 # Two problems: a missing deadline (warning, deadlines) and a duplicate text (error, duplicates).
-RESPONSE = """\
-kind: management-response
-id: MR-1
-evaluation: EV-1
-owner: me-unit
-responses:
-  - recommendation: R1
-    decision: accepted
-    actions:
-      - {id: "1.1", description: Do it, responsible: [me-unit]}
-      - {id: "1.2", description: Do it, responsible: [me-unit], deadline: 2030-01}
-"""
-EVALUATION = """\
-kind: evaluation
-id: EV-1
-title: T
-status: ongoing
-owner: me-unit
-recommendations:
-  - {id: R1, text: Do it., addressed_to: [me-unit]}
-"""
+RESPONSE = management_response(actions=[action("1.1"), action("1.2", deadline="2030-01")])
+EVALUATION = evaluation(status="ongoing")
 
 
 @pytest.fixture

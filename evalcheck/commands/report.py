@@ -162,6 +162,7 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
     problems = [p for p in engine.lint(loaded.records, config, day, loaded.targets,
                                        memo=loaded.memo)
                 if loaded.targets is None or p.path in loaded.targets]  # not those elsewhere
+    loaded.keep()
     data = build_report(records, problems, day, owner, evaluation)
     if changes is not None:
         data = data.with_changes(changes)
