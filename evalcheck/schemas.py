@@ -9,16 +9,22 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from evalcheck.dates import is_real_date
+from evalcheck.dates import DATE_PATTERN, DEADLINE_PATTERN
+from evalcheck.datewords import date_words
 from evalcheck.problems import DataPath, Finding
 from evalcheck.records import KINDS, Record, describe
 from evalcheck.yamlload import TIMESTAMP, PlainScalar
 
 _OWNER_REQUIRED = {"owner", "addressed_to", "responsible"}
+_DATE_PATTERNS = {DATE_PATTERN: "date", DEADLINE_PATTERN: "deadline"}
+# No value a pattern describes (ids, dates, codes) may hold a control character: Python's `$`
+# matches before a final newline, so "EV-1\n" would pass a pattern written for "EV-1".
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _TYPE_WORDS = {
     "string": "text", "number": "a number", "integer": "a whole number", "boolean": "yes/no",
     "array": "a list", "object": "a mapping of fields", "null": "empty",
@@ -39,13 +45,25 @@ def load_schema(kind: str) -> dict[str, Any]:
     return schema
 
 
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+    """The `pattern` keyword as ECMA-262 means it: no control characters (so no final newline
+    slips past `$`), then the pattern itself."""
+    from jsonschema import ValidationError
+
+    if not validator.is_type(instance, "string"):
+        return
+    if _CONTROL.search(instance):
+        yield ValidationError(f"{instance!r} contains a control character")
+    elif re.search(pattern, instance) is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 @functools.cache
 def _validator(kind: str) -> Any:
-    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema import Draft202012Validator, FormatChecker, validators
 
-    checker = FormatChecker()
-    checker.checks("date-or-month")(is_real_date)
-    return Draft202012Validator(load_schema(kind), format_checker=checker)
+    strict = validators.extend(Draft202012Validator, {"pattern": _pattern})
+    return strict(load_schema(kind), format_checker=FormatChecker())
 
 
 @functools.cache
@@ -53,16 +71,16 @@ def _fast_validator(kind: str) -> Any:
     """jsonschema-rs, when installed: a yes/no answer ~50x faster than python-jsonschema.
 
     It is at least as strict as the python validator on our schemas (its email format is
-    stricter, its `$` does not match before a final newline), so a record it accepts has no
-    errors; a record it rejects goes to python-jsonschema, whose errors make the messages.
+    stricter; its `$` does not match before a final newline, and our patterns' character
+    classes leave out control characters), so a record it accepts has no errors; a record it
+    rejects goes to python-jsonschema, whose errors make the messages.
     """
     try:
         import jsonschema_rs
     except ImportError:
         return None
     try:
-        return jsonschema_rs.validator_for(load_schema(kind), validate_formats=True,
-                                           formats={"date-or-month": is_real_date})
+        return jsonschema_rs.validator_for(load_schema(kind), validate_formats=True)
     except Exception:  # pragma: no cover - an old or broken jsonschema-rs: use the slow path
         return None
 
@@ -121,8 +139,8 @@ def _wants_text(kind: str, path: DataPath) -> bool:
     sub = subschema_at(kind, path)
     if sub is None:
         return False
-    if sub.get("format") == "date-or-month":
-        return False  # a date field: unquoted dates are what it wants
+    if sub.get("pattern") in _DATE_PATTERNS:
+        return False  # a date field: unquoted dates are what it wants (see date_field)
     types = sub.get("type")
     if types is None and isinstance(sub.get("enum"), list):
         return all(isinstance(v, str) for v in sub["enum"])
@@ -140,10 +158,24 @@ def _plain_value_words(scalar: PlainScalar) -> str:
     return "a number by other YAML tools"
 
 
+def date_field(kind: str, path: DataPath) -> str | None:
+    """'date' or 'deadline' where the schema wants one at this data path, else None."""
+    return _date_field(kind, tuple(0 if isinstance(p, int) else p for p in path))
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_field(kind: str, path: DataPath) -> str | None:
+    sub = subschema_at(kind, path)
+    return _DATE_PATTERNS.get(sub.get("pattern", "")) if sub else None
+
+
 def ambiguous_scalars(record: Record, kind: str) -> Iterator[Finding]:
-    """Unquoted scalars that YAML turns into yes/no, numbers or dates where text is wanted."""
+    """Unquoted scalars that YAML turns into yes/no, numbers or dates where text is wanted,
+    and a year deadline written unquoted (`deadline: 2025` is a number until quoted)."""
     for scalar in record.doc.plain_scalars:
-        if wants_text(kind, scalar.path):
+        year = (not isinstance(scalar.value, str) and date_field(kind, scalar.path) == "deadline"
+                and re.fullmatch(DEADLINE_PATTERN, scalar.text) is not None)
+        if year or wants_text(kind, scalar.path):
             yield Finding(
                 f"{_field(scalar.path)}: {scalar.text} is read as {_plain_value_words(scalar)}, "
                 "not as text",
@@ -225,17 +257,9 @@ def _translate(error: Any, data: Any) -> Finding:
                        path=path, check="schema")
     if v == "const":
         return Finding(f"{where} must be {error.validator_value!r}", path=path, check="schema")
-    if v in ("pattern", "format") and "date" in str(error.schema.get("format", "")):
-        real = v == "format"
-        return Finding(
-            f"{where}: {error.instance!r} is not a real calendar date" if real else
-            f"{where}: {error.instance!r} is not a date in the form YYYY-MM-DD or YYYY-MM",
-            path=path, check="schema",
-            hint="e.g. 2023-11-30, or 2023-11 for 'November 2023'")
-    if v == "pattern":
-        return Finding(f"{where}: {error.instance!r} does not have the expected form",
-                       path=path, check="schema",
-                       hint=str(error.schema.get("description", ""))[:200])
+    if v == "pattern" and isinstance(error.instance, str):
+        return _pattern_finding(where, error.instance, error.validator_value, path,
+                                str(error.schema.get("description", "")))
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         word = "at least" if "inimum" in v else "at most"
         return Finding(f"{where} is {error.instance}, but must be {word} {error.validator_value}",
@@ -246,6 +270,20 @@ def _translate(error: Any, data: Any) -> Finding:
         return Finding(f"{where} needs at least {error.validator_value} item(s)",
                        path=path, check="schema")
     return Finding(f"{where}: {error.message}", path=path, check="schema")
+
+
+def _pattern_finding(where: str, value: str, pattern: str, path: DataPath,
+                     description: str) -> Finding:
+    if _CONTROL.search(value):
+        return Finding(f"{where}: {value!r} holds a line break or other control character",
+                       path=path, check="schema",
+                       hint="remove it: write the value on one line, with no escapes like \\n")
+    field = _DATE_PATTERNS.get(pattern)
+    if field is None:
+        return Finding(f"{where}: {value!r} does not have the expected form",
+                       path=path, check="schema", hint=description[:200])
+    message, hint = date_words(value, field)
+    return Finding(f"{where}: {message}", path=path, check="schema", hint=hint)
 
 
 def validate(record: Record) -> list[Finding]:

@@ -1,4 +1,5 @@
-"""The deadlines family: actions past due, due soon or without a deadline; responses overdue."""
+"""The deadlines family: actions past due, due soon, without a deadline or with no fixed one;
+responses overdue. When a deadline falls due is `evalcheck.dates.due_day`'s to say."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from evalcheck.checks import Context, check
-from evalcheck.dates import parse_date
+from evalcheck.dates import due_day, parse_date
 from evalcheck.problems import Finding, Severity
 from evalcheck.records import Corpus, Record, describe, iter_actions, mappings
 
@@ -29,7 +30,8 @@ def past_due_action(record: Record, ctx: Context) -> Iterator[Finding]:
     """An open action whose deadline is before the as-of date.
 
     An action is open unless its status is completed or no-longer-applicable (no status
-    counts as open); a deadline YYYY-MM is due on the last day of that month.
+    counts as open); a deadline YYYY-MM, YYYY-Qn or YYYY is due on the last day of that month,
+    quarter or year.
     Why: overdue actions are the first thing a board asks about; an action that is done but
     not marked done is just as misleading as one forgotten.
 
@@ -48,7 +50,7 @@ def past_due_action(record: Record, ctx: Context) -> Iterator[Finding]:
                  status: completed, completed_on: 2023-11-20}
     """
     for path, _, action in iter_actions(record):
-        due = parse_date(action.get("deadline"))
+        due = due_day(action.get("deadline"))
         if due is not None and due < ctx.as_of and is_open(action):
             status = action.get("status")
             yield Finding(f"{describe(record.data, path)} is {_days((ctx.as_of - due).days)} "
@@ -82,7 +84,7 @@ def due_soon(record: Record, ctx: Context) -> Iterator[Finding]:
     """
     window = dt.timedelta(days=int(ctx.options.get("days", 30)))
     for path, _, action in iter_actions(record):
-        due = parse_date(action.get("deadline"))
+        due = due_day(action.get("deadline"))
         if due is not None and ctx.as_of <= due <= ctx.as_of + window and is_open(action):
             left = (due - ctx.as_of).days
             when = "today" if left == 0 else f"in {_days(left)}"
@@ -93,8 +95,10 @@ def due_soon(record: Record, ctx: Context) -> Iterator[Finding]:
 @check("missing-deadline", family="deadlines", severity=Severity.WARNING,
        applies_to=("management-response",))
 def missing_deadline(record: Record, ctx: Context) -> Iterator[Finding]:
-    """An action without a deadline.
+    """An action with neither a deadline nor a deadline_note.
 
+    An action whose source gives no date ("No due date", "Continuous", an event) keeps those
+    words in deadline_note; no-fixed-deadline speaks of it instead.
     Why: an action with no date can never be overdue, so it silently never gets done.
 
     Bad:
@@ -108,12 +112,46 @@ def missing_deadline(record: Record, ctx: Context) -> Iterator[Finding]:
         responses:
           - recommendation: R1
             actions:
-              - {id: "1.1", description: Hold a meeting, responsible: [u], deadline: 2024-12}
+              - {id: "1.1", description: Hold a meeting, responsible: [u], deadline: 2024-Q4}
     """
     for path, _, action in iter_actions(record):
-        if "deadline" not in action:
+        if "deadline" not in action and "deadline_note" not in action:
             yield Finding(f"{describe(record.data, path)} has no deadline", path=path,
-                          hint="add deadline: YYYY-MM-DD (or YYYY-MM for a month)")
+                          hint="add deadline: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY; if the "
+                               "source gives no date, write its words in deadline_note")
+
+
+@check("no-fixed-deadline", family="deadlines", severity=Severity.WARNING,
+       applies_to=("management-response",))
+def no_fixed_deadline(record: Record, ctx: Context) -> Iterator[Finding]:
+    """An open action with a deadline_note and no deadline: an event, "Continuous",
+    "No due date".
+
+    Why: such an action is never past due, so nobody is reminded of it; the note keeps the
+    source's words, and this warning keeps the action in sight until a date is agreed.
+
+    Bad:
+        kind: management-response
+        responses:
+          - recommendation: R1
+            actions:
+              - {id: "1.1", description: Hold a meeting, responsible: [u],
+                 deadline_note: Continuous}
+    Good:
+        kind: management-response
+        responses:
+          - recommendation: R1
+            actions:
+              - {id: "1.1", description: Hold a meeting, responsible: [u],
+                 deadline: 2025-Q2, deadline_note: "Continuous, reviewed each quarter"}
+    """
+    for path, _, action in iter_actions(record):
+        note = action.get("deadline_note")
+        if "deadline" not in action and isinstance(note, str) and note and is_open(action):
+            yield Finding(f"{describe(record.data, path)} has no fixed deadline "
+                          f"(deadline_note: {note!r})", path=(*path, "deadline_note"),
+                          hint="agree a date, a month (2025-06) or a quarter (2025-Q2) and "
+                               "write it in deadline; keep the note for its context")
 
 
 @check("response-overdue", family="deadlines", severity=Severity.WARNING, scope="corpus",

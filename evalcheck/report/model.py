@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from evalcheck.dates import parse_date
+from evalcheck.dates import due_day, parse_date
 from evalcheck.problems import Problem
 from evalcheck.records import Record
 from evalcheck.report.rows import (
@@ -279,7 +279,7 @@ def _implementation(rows: Rows, names: dict[str, str]) -> Implementation:
     moved = []
     for a in actions:
         if a.original_deadline and a.original_deadline != a.deadline:
-            old, new = parse_date(a.original_deadline), parse_date(a.deadline)
+            old, new = due_day(a.original_deadline), due_day(a.deadline)
             moved.append(MovedDeadline(a, (new - old).days if old and new else None))
     return Implementation(
         total=len(actions), statuses=statuses, completed=completed, applicable=applicable,
