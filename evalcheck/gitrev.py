@@ -1,13 +1,18 @@
-"""The I/O edge for the change report: the records as they were at a git revision.
+"""The I/O edge for the change report and the trend: the records as they were at git
+revisions.
 
-Reads blobs straight from the object database (one `git ls-tree`, one `git cat-file --batch`),
-so the working tree is never touched and each file is parsed once, from the same bytes git has.
+Reads blobs straight from the object database (`git ls-tree`, one `git cat-file --batch`), so
+the working tree is never touched and each file is parsed once, from the same bytes git has; a
+trend over many commits reads and parses each distinct blob once.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from evalcheck.config import Config
 from evalcheck.discover import SUFFIXES, UsageError
@@ -35,15 +40,51 @@ def _is_record(path: str) -> bool:
     return path.endswith(SUFFIXES) and not any(p.startswith(".") for p in parts)
 
 
-def records_at(config: Config, rev: str) -> list[Record]:
-    """Every record file under the configured roots as committed at `rev`, in path order."""
+def _root(config: Config, why: str) -> Path:
     root = config.root
     try:
         inside = _git(root, "rev-parse", "--is-inside-work-tree").strip() == b"true"
     except GitError:
         inside = False
     if not inside:
-        raise GitError(f"{root} is not in a git repository (needed to compare with {rev!r})")
+        raise GitError(f"{root} is not in a git repository (needed {why})")
+    return root
+
+
+def _listing(config: Config, commit: str) -> dict[str, str]:
+    """{repository path: blob id} of the record files under the configured roots at `commit`,
+    in path order."""
+    roots = [*config.records, *config.owners]
+    listing = _git(config.root, "ls-tree", "-r", "-z", "--full-name", commit, "--",
+                   *roots).decode("utf-8", "surrogateescape")
+    # "mode type oid<TAB>path" entries; blobs are asked for by oid, since a path may hold a
+    # newline, which would split a `commit:path` request line in two
+    return dict(sorted((path, meta.split()[2]) for meta, _, path in
+                       (entry.partition("\t") for entry in listing.split("\0") if entry)
+                       if _is_record(path) and meta.split()[1:2] == ["blob"]))
+
+
+def _blobs(root: Path, oids: list[str]) -> dict[str, bytes]:
+    """The content of each blob, read in one `git cat-file --batch`."""
+    if not oids:
+        return {}
+    out = _git(root, "cat-file", "--batch", stdin=b"".join(f"{o}\n".encode() for o in oids))
+    found, pos = {}, 0
+    for oid in oids:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        pos = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            continue
+        size = int(header[2])
+        found[oid] = out[pos:pos + size]
+        pos += size + 1
+    return found
+
+
+def records_at(config: Config, rev: str) -> list[Record]:
+    """Every record file under the configured roots as committed at `rev`, in path order."""
+    root = _root(config, f"to compare with {rev!r}")
     if rev.startswith("-"):
         raise GitError(f"{rev!r} is not a revision")
     try:
@@ -54,28 +95,38 @@ def records_at(config: Config, rev: str) -> list[Record]:
     if not commit:
         raise GitError(f"unknown revision {rev!r}")
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
-    roots = [*config.records, *config.owners]
-    listing = _git(root, "ls-tree", "-r", "-z", "--full-name", commit, "--",
-                   *roots).decode("utf-8", "surrogateescape")
-    # "mode type oid<TAB>path" entries; blobs are asked for by oid, since a path may hold a
-    # newline, which would split a `commit:path` request line in two
-    blobs = dict(sorted((path, meta.split()[2]) for meta, _, path in
-                        (entry.partition("\t") for entry in listing.split("\0") if entry)
-                        if _is_record(path)))
-    paths = list(blobs)
-    if not paths:
+    blobs = _listing(config, commit)
+    content = _blobs(root, list(dict.fromkeys(blobs.values())))
+    return [load_record(path[len(prefix):] if prefix and path.startswith(prefix) else path,
+                        content[oid]) for path, oid in blobs.items() if oid in content]
+
+
+def history(config: Config) -> list[tuple[str, dt.date]]:
+    """(commit, the day it was committed, in its committer's time zone) along the first-parent
+    line of HEAD, newest first: one `git log`. Empty for a repository with no commits."""
+    root = _root(config, "for a trend")
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    except GitError:
         return []
-    request = b"".join(f"{blobs[p]}\n".encode() for p in paths)
-    out = _git(root, "cat-file", "--batch", stdin=request)
-    records, pos = [], 0
-    for path in paths:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split()
-        pos = end + 1
-        if len(header) != 3 or header[1] != b"blob":
-            continue
-        size = int(header[2])
-        shown = path[len(prefix):] if prefix and path.startswith(prefix) else path
-        records.append(load_record(shown, out[pos:pos + size]))
-        pos += size + 1
-    return records
+    out = _git(root, "log", "--first-parent", "--format=%H %cI", "HEAD").decode()
+    found = []
+    for line in out.splitlines():
+        commit, _, when = line.partition(" ")
+        found.append((commit, dt.date.fromisoformat(when[:10])))
+    return found
+
+
+def data_at(config: Config, commits: Iterable[str]) -> dict[str, list[Any]]:
+    """{commit: the parsed data of each record file at it}. Each distinct blob is read once (one
+    `git cat-file --batch` for all of them) and parsed once, however many commits hold it."""
+    listings = {c: _listing(config, c) for c in dict.fromkeys(commits) if c}
+    oids = list(dict.fromkeys(oid for blobs in listings.values() for oid in blobs.values()))
+    content = _blobs(config.root, oids)
+    parsed: dict[str, Any] = {}
+    for blobs in listings.values():
+        for path, oid in blobs.items():
+            if oid not in parsed and oid in content:
+                parsed[oid] = load_record(path, content.pop(oid)).data
+    return {c: [parsed[oid] for oid in blobs.values() if oid in parsed]
+            for c, blobs in listings.items()}
