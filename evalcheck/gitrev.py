@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -117,16 +117,25 @@ def history(config: Config) -> list[tuple[str, dt.date]]:
     return found
 
 
-def data_at(config: Config, commits: Iterable[str]) -> dict[str, list[Any]]:
+def data_at(config: Config, commits: Iterable[str],
+            known: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
     """{commit: the parsed data of each record file at it}. Each distinct blob is read once (one
-    `git cat-file --batch` for all of them) and parsed once, however many commits hold it."""
+    `git cat-file --batch` for all of them) and parsed once, however many commits hold it; a
+    blob whose content the run has already loaded (`known`: the loader's content digest ->
+    data, as the cache keys it) is not parsed again."""
+    from evalcheck.loading import digest_of
+
     listings = {c: _listing(config, c) for c in dict.fromkeys(commits) if c}
     oids = list(dict.fromkeys(oid for blobs in listings.values() for oid in blobs.values()))
     content = _blobs(config.root, oids)
     parsed: dict[str, Any] = {}
     for blobs in listings.values():
         for path, oid in blobs.items():
-            if oid not in parsed and oid in content:
-                parsed[oid] = load_record(path, content.pop(oid)).data
+            if oid in parsed or oid not in content:
+                continue
+            raw = content.pop(oid)
+            digest = digest_of(raw) if known else ""
+            parsed[oid] = known[digest] if known and digest in known else \
+                load_record(path, raw).data
     return {c: [parsed[oid] for oid in blobs.values() if oid in parsed]
             for c, blobs in listings.items()}
