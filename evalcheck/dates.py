@@ -33,6 +33,8 @@ DATE_PATTERN = f"^(?:{_DAY}|{_MONTH})$"
 """A real day (YYYY-MM-DD) or a month (YYYY-MM): the schemas' `$defs/date`."""
 DEADLINE_PATTERN = f"^(?:{_DAY}|{_MONTH}|{_QUARTER}|{_YEAR})$"
 """A date, a month, a quarter (YYYY-Qn) or a year (YYYY): the schemas' `$defs/deadline`."""
+PATTERN_FIELDS = {DATE_PATTERN: "date", DEADLINE_PATTERN: "deadline"}
+"""What a schema pattern asks for, in the words messages use."""
 
 
 def parse_date(value: object, month_end: bool = True) -> dt.date | None:

@@ -11,7 +11,7 @@ import calendar
 import re
 
 from evalcheck.dates import DATE_PATTERN, DEADLINE_PATTERN
-from evalcheck.office.when import parse_when
+from evalcheck.office.when import map_deadline, parse_when
 
 _FORMS = {"date": "YYYY-MM-DD or YYYY-MM",
           "deadline": "YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY"}
@@ -21,8 +21,6 @@ _HINTS = {"date": "e.g. 2023-11-30, or 2023-11 for 'November 2023'",
                       "or \"2025\" for a year; when there is no date, leave deadline out and "
                       "write the source's words in deadline_note"}
 _SHAPED = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?|([0-9]{4})-Q([0-9])")
-_QUARTER = re.compile(r"(?:[QT]([1-4])[\s/.,-]*([0-9]{4})|([0-9]{4})[\s/.,-]*[QT]([1-4]))",
-                      re.IGNORECASE)
 
 
 def _impossible(value: str, field: str) -> str | None:
@@ -51,18 +49,19 @@ def _impossible(value: str, field: str) -> str | None:
 
 def rewrites(value: str, field: str) -> list[str]:
     """The contract's form of a date written another way: one reading, or two when the day and
-    the month could be either way round (03/04/2024), day first; [] when it cannot be read."""
+    the month could be either way round (03/04/2024), day first; [] when it cannot be read.
+    A deadline is read as the importer reads a cell ("T3 2024", "1st Quarter, 2018")."""
     fits = re.compile(_PATTERNS[field])
-    if field == "deadline" and (m := _QUARTER.fullmatch(value.strip())):
-        quarter, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        found = [f"{year}-Q{quarter}"]
-    else:
-        found = []
-        for day_first in (True, False):
-            iso = parse_when(value, day_first=day_first)
-            if iso and iso not in found:
-                found.append(iso)
-    return [iso for iso in found if fits.fullmatch(iso)]
+    found: list[str] = []
+    for day_first in (True, False):
+        if field == "deadline":
+            read = map_deadline(value, day_first)
+            iso = read.value if not read.note else None
+        else:
+            iso = parse_when(value, day_first)
+        if iso and iso not in found and fits.fullmatch(iso):
+            found.append(iso)
+    return found
 
 
 def date_words(value: str, field: str) -> tuple[str, str]:
@@ -76,4 +75,7 @@ def date_words(value: str, field: str) -> tuple[str, str]:
         return f"{message}: write {found[0]}", ""
     if len(found) == 2:
         return (f"{message}: write {found[0]} (or {found[1]} if the month comes first)", "")
+    if field == "deadline" and (read := map_deadline(value)).value is None and read.understood:
+        return (f"{value!r} is no date", "leave deadline out and keep the words in "
+                f"deadline_note: {read.note}")
     return message, _HINTS[field]

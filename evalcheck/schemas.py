@@ -6,7 +6,6 @@ evalcheck/schema/ (see pyproject.toml), a source checkout reads them in place.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import re
@@ -14,21 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from evalcheck.dates import DATE_PATTERN, DEADLINE_PATTERN
-from evalcheck.datewords import date_words
+from evalcheck.dates import DEADLINE_PATTERN, PATTERN_FIELDS
 from evalcheck.problems import DataPath, Finding
-from evalcheck.records import KINDS, Record, describe
+from evalcheck.records import KINDS, Record
+from evalcheck.schemamessages import CONTROL, explained_by_typo, field_label, translate, typos
 from evalcheck.yamlload import TIMESTAMP, PlainScalar
-
-_OWNER_REQUIRED = {"owner", "addressed_to", "responsible"}
-_DATE_PATTERNS = {DATE_PATTERN: "date", DEADLINE_PATTERN: "deadline"}
-# No value a pattern describes (ids, dates, codes) may hold a control character: Python's `$`
-# matches before a final newline, so "EV-1\n" would pass a pattern written for "EV-1".
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_TYPE_WORDS = {
-    "string": "text", "number": "a number", "integer": "a whole number", "boolean": "yes/no",
-    "array": "a list", "object": "a mapping of fields", "null": "empty",
-}
 
 
 def schema_dir() -> Path:
@@ -52,7 +41,7 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterat
 
     if not validator.is_type(instance, "string"):
         return
-    if _CONTROL.search(instance):
+    if CONTROL.search(instance):
         yield ValidationError(f"{instance!r} contains a control character")
     elif re.search(pattern, instance) is None:
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
@@ -186,7 +175,7 @@ def _wants_text(kind: str, path: DataPath) -> bool:
     sub = subschema_at(kind, path)
     if sub is None:
         return False
-    if sub.get("pattern") in _DATE_PATTERNS:
+    if sub.get("pattern") in PATTERN_FIELDS:
         return False  # a date field: unquoted dates are what it wants (see date_field)
     types = sub.get("type")
     if types is None and isinstance(sub.get("enum"), list):
@@ -213,7 +202,7 @@ def date_field(kind: str, path: DataPath) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _date_field(kind: str, path: DataPath) -> str | None:
     sub = subschema_at(kind, path)
-    return _DATE_PATTERNS.get(sub.get("pattern", "")) if sub else None
+    return PATTERN_FIELDS.get(sub.get("pattern", "")) if sub else None
 
 
 def ambiguous_scalars(record: Record, kind: str) -> Iterator[Finding]:
@@ -224,113 +213,11 @@ def ambiguous_scalars(record: Record, kind: str) -> Iterator[Finding]:
                 and re.fullmatch(DEADLINE_PATTERN, scalar.text) is not None)
         if year or wants_text(kind, scalar.path):
             yield Finding(
-                f"{_field(scalar.path)}: {scalar.text} is read as {_plain_value_words(scalar)}, "
-                "not as text",
+                f"{field_label(scalar.path)}: {scalar.text} is read as "
+                f"{_plain_value_words(scalar)}, not as text",
                 path=scalar.path, check="ambiguous-scalar",
                 hint=f'put it in quotes: "{scalar.text}"',
             )
-
-
-def _field(path: DataPath) -> str:
-    from evalcheck.problems import item_label
-
-    return item_label(path) or "the record"
-
-
-def _type_words(expected: Any) -> str:
-    if isinstance(expected, list):
-        return " or ".join(_TYPE_WORDS.get(t, str(t)) for t in expected)
-    return _TYPE_WORDS.get(expected, str(expected))
-
-
-def _actual_words(value: Any) -> str:
-    if isinstance(value, bool):
-        return "a yes/no value"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return "empty"
-
-
-def _missing(error: Any) -> str:
-    """The property a `required` error is about: jsonschema raises one error per missing
-    property, all with the same list, so the first absent one would name only that one."""
-    absent = [m for m in error.validator_value
-              if isinstance(error.instance, dict) and m not in error.instance]
-    named = [m for m in absent if error.message.startswith(repr(m))]
-    return (named or absent or [""])[0]
-
-
-def _translate(error: Any, data: Any) -> Finding:
-    """One jsonschema error -> one finding with a plain-language message and the right check."""
-    path: DataPath = tuple(error.absolute_path)
-    where = _field(path)
-    v = error.validator
-    if v == "required":
-        missing = _missing(error)
-        thing = describe(data, path)
-        label = f"{where}.{missing}" if path else missing
-        if missing in _OWNER_REQUIRED:
-            return Finding(f"{label} is required: {thing or 'the record'} names no owner",
-                           path=path, check="missing-owner",
-                           hint="name who is accountable: an owner id from the owners registry")
-        return Finding(f"{label} is required" + (f" ({thing})" if thing else ""),
-                       path=path, check="schema")
-    if v == "minItems" and path and path[-1] in _OWNER_REQUIRED:
-        thing = describe(data, path[:-1]) or "the record"
-        return Finding(f"{where} is an empty list: {thing} names no owner", path=path,
-                       check="missing-owner", hint="name at least one owner id")
-    if v == "additionalProperties" or (v == "patternProperties" and error.instance):
-        allowed = list(error.schema.get("properties", {}))
-        extras = [k for k in error.instance if k not in allowed and not str(k).startswith("x-")]
-        name = extras[0] if extras else ""
-        close = difflib.get_close_matches(str(name), allowed, n=1)
-        hint = f"did you mean {close[0]}?" if close else (
-            "known fields: " + ", ".join(allowed) + "; or prefix your own field with x-")
-        return Finding(f"{where}: unknown field {name!r}" if path else f"unknown field {name!r}",
-                       path=(*path, name), key=True, check="schema", hint=hint)
-    if v == "type":
-        return Finding(f"{where} should be {_type_words(error.validator_value)}, "
-                       f"not {_actual_words(error.instance)}", path=path, check="schema")
-    if v == "enum":
-        options = ", ".join(str(o) for o in error.validator_value)
-        shown = "empty" if error.instance is None else repr(error.instance)
-        return Finding(f"{where} is {shown}, which is not one of: {options}",
-                       path=path, check="schema")
-    if v == "const":
-        return Finding(f"{where} must be {error.validator_value!r}", path=path, check="schema")
-    if v == "pattern" and isinstance(error.instance, str):
-        return _pattern_finding(where, error.instance, error.validator_value, path,
-                                str(error.schema.get("description", "")))
-    if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        word = "at least" if "inimum" in v else "at most"
-        return Finding(f"{where} is {error.instance}, but must be {word} {error.validator_value}",
-                       path=path, check="schema")
-    if v == "minLength":
-        return Finding(f"{where} is empty", path=path, check="schema")
-    if v == "minItems":
-        return Finding(f"{where} needs at least {error.validator_value} item(s)",
-                       path=path, check="schema")
-    return Finding(f"{where}: {error.message}", path=path, check="schema")
-
-
-def _pattern_finding(where: str, value: str, pattern: str, path: DataPath,
-                     description: str) -> Finding:
-    if _CONTROL.search(value):
-        return Finding(f"{where}: {value!r} holds a line break or other control character",
-                       path=path, check="schema",
-                       hint="remove it: write the value on one line, with no escapes like \\n")
-    field = _DATE_PATTERNS.get(pattern)
-    if field is None:
-        return Finding(f"{where}: {value!r} does not have the expected form",
-                       path=path, check="schema", hint=description[:200])
-    message, hint = date_words(value, field)
-    return Finding(f"{where}: {message}", path=path, check="schema", hint=hint)
 
 
 def validate(record: Record) -> list[Finding]:
@@ -351,9 +238,12 @@ def validate(record: Record) -> list[Finding]:
     if _surely_valid(kind, data):
         return findings
     ambiguous = {f.path for f in findings}
-    for error in _validator(kind, _failing_fields(kind, data)).iter_errors(data):
-        finding = _translate(error, data)
+    errors = list(_validator(kind, _failing_fields(kind, data)).iter_errors(data))
+    explained = typos(errors)
+    for error in errors:
         if tuple(error.absolute_path) in ambiguous:
             continue  # the value is not what was typed: quoting it comes first
-        findings.append(finding)
+        if explained_by_typo(error, explained):
+            continue  # `descripton` is the `description` it lacks: one problem, one message
+        findings.extend(translate(error, data))
     return findings

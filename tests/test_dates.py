@@ -128,8 +128,11 @@ WORDS = [
     ("not-a-leap-year", "2100-02-29", "date", "February 2100 has 28 days"),
     ("day-0", "2024-05-00", "date", "there is no day 0"),
     ("quarter-5", "2024-Q5", "deadline", "a year has quarters Q1 to Q4, not Q5"),
-    ("words", "No due date", "deadline",
-     "'No due date' is not a deadline in the form YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY"),
+    ("no-date-words", "No due date", "deadline", "'No due date' is no date"),
+    ("spanish-quarter", "3er trimestre 2024", "deadline", "write 2024-Q3"),
+    ("erc-quarter", "1st Quarter, 2018", "deadline", "write 2018-Q1"),
+    ("words", "when funds arrive", "deadline",
+     "'when funds arrive' is not a deadline in the form YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY"),
 ]
 
 
@@ -138,7 +141,9 @@ WORDS = [
 def test_date_words(value: str, field: str, message: str) -> None:
     said, hint = date_words(value, field)
     assert message in said
-    if "write" not in said and "calendar" not in said:
+    if "no date" in said:
+        assert hint == f"leave deadline out and keep the words in deadline_note: {value}"
+    elif "write" not in said and "calendar" not in said:
         assert "e.g." in hint
 
 

@@ -141,7 +141,7 @@ BAD_VARIANTS = [
     ("ev-missing-deep", "evaluation", "    text: Do it.\n", "", "schema", 8, 5,
      "recommendations[0].text is required (recommendation R1)", ""),
     ("ev-bad-enum", "evaluation", "status: completed", "status: finished", "schema", 4, 9,
-     "status is 'finished', which is not one of: planned, ongoing, completed", ""),
+     "status is 'finished': did you mean 'completed'?", "planned, ongoing, completed"),
     ("ev-bad-date", "evaluation", "report_date: 2023-05-20", "report_date: 20/05/2023", "schema",
      6, 14, "report_date: '20/05/2023' is not a date in the form YYYY-MM-DD or YYYY-MM: "
      "write 2023-05-20", ""),
@@ -251,9 +251,16 @@ def test_bad_variant(kind: str, old: str, new: str, check: str, line: int, colum
         assert [f[0] for f in found] == ["ambiguous-scalar"], "reported as schema too"
 
 
-def test_misspelt_field_also_reports_the_missing_one_at_the_mapping() -> None:
+def test_a_misspelt_field_is_one_problem_not_also_a_missing_one() -> None:
+    """Issue 14, item 13: `tilte` is the `title` the record lacks."""
     found = findings(EVALUATION.replace("title: A title", "tilte: A title"))
-    assert sorted((f[0], f[1], f[2]) for f in found) == [("schema", 1, 1), ("schema", 3, 1)]
+    assert [(f[0], f[1], f[2], f[3], f[4]) for f in found] == [
+        ("schema", 3, 1, "unknown field 'tilte'", "did you mean title?")]
+
+
+def test_a_misspelt_field_next_to_the_right_one_is_still_unknown() -> None:
+    found = findings(EVALUATION.replace("title: A title", "title: A title\ntilte: Again"))
+    assert [(f[0], f[1], f[3]) for f in found] == [("schema", 4, "unknown field 'tilte'")]
 
 
 def test_every_error_of_a_record_in_one_pass() -> None:

@@ -116,8 +116,8 @@ def test_an_invalid_status_is_refused_and_nothing_is_written(response: Path) -> 
     result = run_cli("set", "MR-1#1.2", "status=done", "--note", "finished", cwd=response)
     assert result.returncode == 1
     assert "refused" in result.stderr
-    assert "status is 'done', which is not one of: not-started, in-progress, completed, " \
-           "no-longer-applicable" in result.stderr
+    assert "status is 'done': did you mean 'completed'? (status is one of: not-started, " \
+           "in-progress, completed, no-longer-applicable, or leave it out)" in result.stderr
     assert (response / PATH).read_bytes() == before
 
 
