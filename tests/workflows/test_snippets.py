@@ -98,3 +98,23 @@ jobs:
 """, encoding="utf-8")
     idents = {f["ident"] for f in zizmor(careless)}
     assert {"template-injection", "unpinned-uses"} <= idents, idents
+
+
+def test_the_docs_pin_evalcheck_to_a_commit_of_this_repository_with_its_version() -> None:
+    """`uses:` and `rev:` name a full commit SHA of this repository and, in a comment, the
+    version that commit carries; its action.yml has the outputs the snippets use."""
+    pins = set()
+    for path in sorted(SNIPPETS.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        pins |= set(re.findall(r"evalcheck-mr/evalcheck@([0-9a-f]{40}) # (v[\d.]+)\n", text))
+        pins |= set(re.findall(r"rev: ([0-9a-f]{40})  # (v[\d.]+)\n", text))
+    assert len(pins) == 1, pins
+    ((sha, version),) = pins
+
+    def show(path: str) -> str:
+        return subprocess.run(["git", "show", f"{sha}:{path}"], cwd=REPO, capture_output=True,
+                              text=True, check=True).stdout
+
+    assert f'__version__ = "{version[1:]}"' in show("evalcheck/__init__.py")
+    assert "sarif-file:" in show("action.yml")
+    assert "id: evalcheck-schema" in show(".pre-commit-hooks.yaml")
