@@ -575,6 +575,15 @@ class Gen:
                 "responses": items, "language": lang}
 
 
+    def lately(self, report: dt.date, action: dict[str, Any]) -> None:
+        """An update on an open action that is not past due, within the last 150 days (from
+        the second generator: every other value stays the same), so that stale-action fires
+        only where a shape means it to."""
+        when = max(self.as_of - dt.timedelta(days=self.alt.randint(5, 150)),
+                   report + dt.timedelta(days=1))
+        action["updates"] = [{"date": min(when, self.as_of).isoformat(),
+                              "text": self.alt.choice(PROGRESS)}]
+
     # the neglected portfolio (--shape neglected) ------------------------------------------
     def neglected_evaluation(self, i: int, status: str, project: str | None) -> dict[str, Any]:
         """A shorter evaluation: 4-7 recommendations of a paragraph each."""
@@ -615,9 +624,11 @@ class Gen:
         group = []
         self.used = set()
         data["recommendations"] = [
-            {"id": f"R{k}", "text": self.distinct(lambda: self.sentence(lang), group),
+            {"id": f"R{k}", "text": self.distinct(lambda: self.paragraph(lang, 2, 3), group),
              "addressed_to": self.some_units(1, 2)}
             for k in range(1, r.randint(4, 7) + 1)]
+        for rec in data["recommendations"]:  # neglected, not repeated (recurring-recommendation)
+            rec["text"] = self.unrepeated(rec["text"], lang, i)
         return data
 
     def neglected_response(self, evaluation: dict[str, Any]
@@ -649,7 +660,7 @@ class Gen:
         date = report + dt.timedelta(days=r.randint(10, 55))
         return ({"kind": "management-response", "id": "MR-" + evaluation["id"][3:],
                  "evaluation": evaluation["id"], "owner": self.someone(),
-                 "date": f"{date:%Y-%m}", "comments": self.paragraph(lang, 1, 2),
+                 "date": f"{date:%Y-%m}", "comments": self.sentence(lang),
                  "responses": items, "language": lang}, sorted(found))
 
     def neglected_dates(self, report: dt.date, action: dict[str, Any]) -> list[str]:
@@ -659,6 +670,7 @@ class Gen:
         if roll < 0.012:  # due within the due-soon window
             action["deadline"] = (self.as_of + dt.timedelta(days=r.randint(1, 25))).isoformat()
             action["status"] = "in-progress"
+            self.lately(report, action)
             return ["due-soon"]
         due = report + dt.timedelta(days=r.randint(60, 1500))
         if self.as_of <= due <= self.as_of + dt.timedelta(days=45):
@@ -666,6 +678,7 @@ class Gen:
         action["deadline"] = due.isoformat()
         if due >= self.as_of:
             action["status"] = r.choice(["not-started", "in-progress"])
+            self.lately(report, action)
             return []
         checks: list[str] = []
         if r.random() < 0.58:  # neglected: open, past its deadline
@@ -675,7 +688,7 @@ class Gen:
             action["status"] = "completed"
             action["completed_on"] = max(due - dt.timedelta(days=r.randint(0, 60)),
                                          report).isoformat()
-        if r.random() < 0.35:
+        if r.random() < 0.3:
             days = sorted(r.randint(0, max(1, (min(due, self.as_of) - report).days))
                           for _ in range(r.randint(1, 3)))
             action["updates"] = [{"date": (report + dt.timedelta(days=d)).isoformat(),
@@ -825,6 +838,28 @@ def p_duplicate_text(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
     return [(rec.path, "duplicate-text")]
 
 
+def _report_day(data: dict[str, Any]) -> dt.date | None:
+    from evalcheck.dates import parse_date
+
+    return parse_date(data.get("report_date"))
+
+
+def p_recurring(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
+    """The first recommendation repeats, numbered, one of an evaluation reported earlier."""
+    day = _report_day(rec.data)
+    for other in repo.recs:
+        data = other.data
+        earlier = _report_day(data) if data.get("kind") == "evaluation" else None
+        if earlier is None or day is None or earlier >= day or other.planted or \
+                data.get("title") == rec.data.get("title") or not data.get("recommendations"):
+            continue
+        other.planted = True  # its text stays what the victim repeats
+        repo.response_of[data["id"]].planted = True
+        rec.data["recommendations"][0]["text"] = "1. " + data["recommendations"][0]["text"]
+        return [(rec.path, "recurring-recommendation")]
+    return []
+
+
 def p_missing_addressed(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
     del rec.data["recommendations"][0]["addressed_to"]
     return [(rec.path, "missing-owner")]
@@ -924,6 +959,48 @@ def p_near_duplicate(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
     words[len(words) // 2] = "carefully " + words[len(words) // 2]
     actions[1]["description"] = " ".join(words)
     return [(rec.path, "near-duplicate-text")]
+
+
+def p_stale(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
+    action = _first_action(rec.data)
+    assert action is not None
+    action["deadline"] = (repo.gen.as_of + dt.timedelta(days=200)).isoformat()
+    action["status"] = "in-progress"
+    action.pop("completed_on", None)
+    action["updates"] = [{"date": (repo.gen.as_of - dt.timedelta(days=200)).isoformat(),
+                          "text": "Terms of reference drafted."}]
+    return [(rec.path, "stale-action")]
+
+
+def p_contradicted(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
+    action = _first_action(rec.data)
+    assert action is not None
+    action["deadline"] = (repo.gen.as_of - dt.timedelta(days=100)).isoformat()
+    action["status"] = "completed"
+    action["completed_on"] = (repo.gen.as_of - dt.timedelta(days=90)).isoformat()
+    action["updates"] = [{"date": (repo.gen.as_of - dt.timedelta(days=95)).isoformat(),
+                          "text": "The working group was disbanded before the workshop."}]
+    return [(rec.path, "status-contradicts-update")]
+
+
+def p_moved(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
+    action = _first_action(rec.data)
+    assert action is not None
+    due = _report_day({"report_date": action["deadline"]})
+    assert due is not None
+    action["original_deadline"] = (due + dt.timedelta(days=31)).isoformat()
+    return [(rec.path, "deadline-moved-without-reason")]
+
+
+def p_due_before_response(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
+    action = _first_action(rec.data)
+    assert action is not None
+    month = dt.date.fromisoformat(rec.data["date"] + "-01")
+    action["deadline"] = (month - dt.timedelta(days=1)).isoformat()
+    action["status"] = "completed"
+    action["completed_on"] = action["deadline"]
+    action.pop("updates", None)
+    return [(rec.path, "deadline-before-response")]
 
 
 def p_unknown_evaluation(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
@@ -1045,6 +1122,12 @@ PLANTS: dict[str, tuple[str, Plant]] = {
     "financing-sum": ("project", p_financing_sum),
     "subline-sum": ("project", p_subline_sum),
     "project-no-title": ("project", p_project_no_title),
+    # the checks of issue 16 (last, so that the plants above keep their victims)
+    "recurring-recommendation": ("evaluation", p_recurring),
+    "stale-action": ("response", p_stale),
+    "status-contradicts-update": ("response", p_contradicted),
+    "deadline-moved": ("response", p_moved),
+    "deadline-before-response": ("response", p_due_before_response),
 }
 
 

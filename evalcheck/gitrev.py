@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from evalcheck.config import Config
 from evalcheck.discover import SUFFIXES, UsageError
 from evalcheck.records import Record, load_record
+from evalcheck.yamlload import Limits, too_large
+
+LIMITS = Limits()
 
 
 class GitError(UsageError):
@@ -51,17 +54,26 @@ def _root(config: Config, why: str) -> Path:
     return root
 
 
-def _listing(config: Config, commit: str) -> dict[str, str]:
-    """{repository path: blob id} of the record files under the configured roots at `commit`,
-    in path order."""
+def _listing(config: Config, commit: str) -> dict[str, tuple[str, int]]:
+    """{repository path: (blob id, size)} of the record files under the configured roots at
+    `commit`, in path order."""
     roots = [*config.records, *config.owners]
-    listing = _git(config.root, "ls-tree", "-r", "-z", "--full-name", commit, "--",
+    listing = _git(config.root, "ls-tree", "-r", "-l", "-z", "--full-name", commit, "--",
                    *roots).decode("utf-8", "surrogateescape")
-    # "mode type oid<TAB>path" entries; blobs are asked for by oid, since a path may hold a
-    # newline, which would split a `commit:path` request line in two
-    return dict(sorted((path, meta.split()[2]) for meta, _, path in
-                       (entry.partition("\t") for entry in listing.split("\0") if entry)
-                       if _is_record(path) and meta.split()[1:2] == ["blob"]))
+    # "mode type oid size<TAB>path" entries; blobs are asked for by oid, since a path may hold
+    # a newline, which would split a `commit:path` request line in two
+    found = {}
+    for meta, _, path in (entry.partition("\t") for entry in listing.split("\0") if entry):
+        fields = meta.split()
+        if len(fields) == 4 and fields[1] == "blob" and fields[3].isdigit() and _is_record(path):
+            found[path] = (fields[2], int(fields[3]))
+    return dict(sorted(found.items()))
+
+
+def _readable(blobs: Iterable[tuple[str, int]]) -> list[str]:
+    """The blob ids worth reading: a file over the size limit is never read into memory (a
+    commit of a pull request may hold one)."""
+    return list(dict.fromkeys(oid for oid, size in blobs if too_large(size, LIMITS) is None))
 
 
 def _blobs(root: Path, oids: list[str]) -> dict[str, bytes]:
@@ -96,9 +108,16 @@ def records_at(config: Config, rev: str) -> list[Record]:
         raise GitError(f"unknown revision {rev!r}")
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
     blobs = _listing(config, commit)
-    content = _blobs(root, list(dict.fromkeys(blobs.values())))
-    return [load_record(path[len(prefix):] if prefix and path.startswith(prefix) else path,
-                        content[oid]) for path, oid in blobs.items() if oid in content]
+    content = _blobs(root, _readable(blobs.values()))
+    records = []
+    for path, (oid, size) in blobs.items():
+        shown = path[len(prefix):] if prefix and path.startswith(prefix) else path
+        oversized = too_large(size, LIMITS)
+        if oversized is not None:
+            records.append(Record(shown, oversized))
+        elif oid in content:
+            records.append(load_record(shown, content[oid]))
+    return records
 
 
 def history(config: Config) -> list[tuple[str, dt.date]]:
@@ -117,16 +136,25 @@ def history(config: Config) -> list[tuple[str, dt.date]]:
     return found
 
 
-def data_at(config: Config, commits: Iterable[str]) -> dict[str, list[Any]]:
+def data_at(config: Config, commits: Iterable[str],
+            known: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
     """{commit: the parsed data of each record file at it}. Each distinct blob is read once (one
-    `git cat-file --batch` for all of them) and parsed once, however many commits hold it."""
+    `git cat-file --batch` for all of them) and parsed once, however many commits hold it; a
+    blob whose content the run has already loaded (`known`: the loader's content digest ->
+    data, as the cache keys it) is not parsed again."""
+    from evalcheck.loading import digest_of
+
     listings = {c: _listing(config, c) for c in dict.fromkeys(commits) if c}
-    oids = list(dict.fromkeys(oid for blobs in listings.values() for oid in blobs.values()))
-    content = _blobs(config.root, oids)
+    content = _blobs(config.root, _readable(b for blobs in listings.values()
+                                            for b in blobs.values()))
     parsed: dict[str, Any] = {}
     for blobs in listings.values():
-        for path, oid in blobs.items():
-            if oid not in parsed and oid in content:
-                parsed[oid] = load_record(path, content.pop(oid)).data
-    return {c: [parsed[oid] for oid in blobs.values() if oid in parsed]
+        for path, (oid, _) in blobs.items():
+            if oid in parsed or oid not in content:
+                continue  # read already, or too large to read (it counts for nothing)
+            raw = content.pop(oid)
+            digest = digest_of(raw) if known else ""
+            parsed[oid] = known[digest] if known and digest in known else \
+                load_record(path, raw).data
+    return {c: [parsed[oid] for oid, _ in blobs.values() if oid in parsed]
             for c, blobs in listings.items()}
