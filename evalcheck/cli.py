@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -31,13 +32,19 @@ def friendly_errors(func: F) -> F:
         from evalcheck.checks import PluginError
         from evalcheck.config import ConfigError
         from evalcheck.discover import UsageError
+        from evalcheck.writing import WriteError
 
         try:
             return func(*args, **kwargs)
-        except (ConfigError, UsageError, BaselineError, PluginError) as exc:
+        except (ConfigError, UsageError, BaselineError, PluginError, WriteError) as exc:
             _fail(str(exc))
         except BrokenPipeError:  # pragma: no cover - `evalcheck lint | head`
             sys.exit(EXIT_OK)
+        except OSError as exc:  # a file that vanished or cannot be read: one line, exit 2
+            from evalcheck.textsafe import visible
+
+            where = f"{visible(os.fsdecode(exc.filename))}: " if exc.filename else ""
+            _fail(f"{where}{(exc.strerror or str(exc)).lower()}")
 
     return wrapper  # type: ignore[return-value]
 
@@ -128,8 +135,6 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
                 fail_on: str | None = None, baseline_path: str | None = None,
                 write_baseline: str | None = None, output: str | None = None,
                 no_baseline: bool = False, no_cache: bool = False) -> None:
-    import os
-
     from evalcheck import baseline, engine, loading
     from evalcheck.formatters import FORMATTERS, RunInfo
 
@@ -140,7 +145,9 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
     problems = engine.lint(loaded.records, config, day, loaded.targets, only_source=only_source)
     if write_baseline:
         target = Path(write_baseline)
-        reasons = baseline.load(target.read_bytes(), write_baseline)[1] if target.exists() else {}
+        # only a regular file holds reasons to keep (reading a pipe would wait forever)
+        reasons = baseline.load(target.read_bytes(), write_baseline)[1] \
+            if target.is_file() else {}
         loading.write_atomic(target, baseline.dump(problems, reasons))
         click.echo(f"Wrote {len(problems)} accepted problem(s) to {write_baseline}.", err=True)
         sys.exit(EXIT_OK)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from evalcheck.config import Config
 from evalcheck.discover import Source, named_sources, repository_sources
 from evalcheck.problems import Finding
 from evalcheck.records import Record, load_record
+from evalcheck.writing import write_atomic as write_atomic  # where the commands look for it
 from evalcheck.yamlload import Document, Limits, Locator, too_large
 
 _LIMITS = Limits()
@@ -84,28 +84,3 @@ def load(config: Config, paths: list[str], cache: bool = True, checks: bool = Fa
 
     sources = sorted(seen.values(), key=lambda s: s.shown)
     return Loaded(load_sources(sources, root, config, cache, targets, checks, as_of), targets)
-
-
-def write_atomic(path: Path, text: str | bytes | Iterable[str]) -> None:
-    """Write a file so that readers see the old content or the new, never half of it; text
-    may come in pieces, written as they come."""
-    import tempfile
-
-    chunks: Iterable[bytes | str] = (text,) if isinstance(text, (str, bytes)) else text
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            for chunk in chunks:
-                fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

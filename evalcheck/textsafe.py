@@ -10,7 +10,9 @@ import html
 import re
 
 _HTML_CHARS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not tab, LF, CR
+# not tab, LF, CR; the lone surrogates are the bytes of a file name that is not UTF-8
+# (decoded with surrogateescape), which no terminal or encoder can take as they are
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\udc80-\udcff]")
 _MD_OR_HTML = re.compile(r"[\\`*_{}\[\]()#+\-.!|~&<>\"']")
 
 
@@ -18,7 +20,7 @@ def visible(text: str) -> str:
     """Control characters shown as \\xNN. A YAML "\\e" escape puts ESC into a value; printed
     raw, ESC and BEL sequences drive the reader's terminal or CI log (colours, window titles,
     hidden links)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()) & 0xff:02x}", text)
 
 
 def md_escape(text: str) -> str:

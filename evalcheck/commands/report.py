@@ -122,10 +122,7 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
         written = []
         for name in chosen or list(FILES):
             target = folder / FILES[name]
-            try:
-                write_atomic(target, pieces(name, max_rows)(data))
-            except OSError as exc:
-                raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+            write_atomic(target, pieces(name, max_rows)(data))
             written.append(FILES[name])
         click.echo(f"Wrote {', '.join(written)} to {folder}", err=True)
     elif chosen:
