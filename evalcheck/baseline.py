@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from evalcheck.problems import Problem
+from evalcheck.textsafe import shown_path
 
 Key = tuple[str, str, str]
 HEADER = (
@@ -24,7 +25,7 @@ class BaselineError(ValueError):
 
 
 def key(problem: Problem) -> Key:
-    where = problem.record or problem.path
+    where = problem.record or shown_path(problem.path)
     item = problem.item or f"line {problem.line}"
     return (where, item, problem.check)
 

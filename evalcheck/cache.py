@@ -59,6 +59,7 @@ from evalcheck.discover import Source
 from evalcheck.problems import Finding
 from evalcheck.records import Facts, Record, load_record
 from evalcheck.suppress import Suppression
+from evalcheck.textsafe import name_control
 from evalcheck.yamlload import Document, Limits, Locator, PlainScalar
 
 FORMAT = 5
@@ -686,7 +687,8 @@ def _regular(source: Source) -> os.stat_result | None:
         st = os.lstat(source.location)
     except OSError:
         return None
-    if not stat.S_ISREG(st.st_mode) or st.st_size > LIMITS.max_bytes:
+    if not stat.S_ISREG(st.st_mode) or st.st_size > LIMITS.max_bytes \
+            or name_control(source.shown) is not None:
         return None
     return st
 

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from evalcheck.records import Record
+from evalcheck.textsafe import shown_path, visible
 
 BEGIN = "# BEGIN evalcheck codeowners"
 END = "# END evalcheck codeowners"
@@ -28,6 +29,9 @@ HEADER = (
     "# then run `evalcheck codeowners` again. Lines outside this block are kept as they are."
 )
 _SPECIAL = re.compile(r"([\\ *?\[\]!#])")
+# GitHub user and team names: letters, digits, '-', '_' and '.'; anything else (a space, a
+# newline) would add reviewers or rules of its own to the line
+_HANDLE = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9_.-]*)(?:/[A-Za-z0-9_.-]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,11 @@ def generate(records: Iterable[Record], owners: Mapping[str, Mapping[str, Any]],
     for record in sorted(records, key=lambda r: r.path):
         if record.kind == "owners":
             continue
+        shown = shown_path(record.path)
+        if shown != record.path:  # a newline would start a rule of its own
+            warnings.append(f"{shown}: the file name holds a control character or bytes that "
+                            "are not UTF-8, no rule (rename the file)")
+            continue
         if Path(record.path).is_absolute():
             warnings.append(f"{record.path}: outside the repository, no rule")
             continue
@@ -88,6 +97,10 @@ def generate(records: Iterable[Record], owners: Mapping[str, Mapping[str, Any]],
             warnings.append(f"{record.path}: owner {owner} is not in the owners registry, no rule")
             continue
         reviewer = handle(entry)
+        if reviewer is not None and not _HANDLE.fullmatch(reviewer):
+            warnings.append(f"{record.path}: owner {owner} has a github handle that is not "
+                            f"@user or @org/team ({visible(reviewer)!r}), no rule")
+            continue
         if reviewer is None:
             unowned.setdefault(owner, []).append(record.path)
             continue

@@ -18,6 +18,7 @@ from evalcheck.config import Config
 from evalcheck.problems import Finding, Problem, Severity
 from evalcheck.records import Corpus, Record, stable_item
 from evalcheck.suppress import Suppression, covering
+from evalcheck.textsafe import no_surrogates
 
 
 @dataclass
@@ -244,7 +245,8 @@ def _emit(run: _Run, record: Record, finding: Finding, name: str,
         return
     item = stable_item(record.data, finding.path) if finding.at is None else ""
     run.problems.append(Problem(record.path, line, column, name, config.severity_of(name),
-                                finding.message, finding.hint, record.id, item))
+                                no_surrogates(finding.message), no_surrogates(finding.hint),
+                                record.id, item))
 
 
 def _unused_suppressions(run: _Run, records: Iterable[Record]) -> None:

@@ -14,7 +14,7 @@ from itertools import groupby
 
 from evalcheck import __version__
 from evalcheck.problems import Problem, Severity
-from evalcheck.textsafe import md_escape, visible
+from evalcheck.textsafe import md_escape, no_surrogates, shown_path, visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def format_text(problems: Sequence[Problem], info: RunInfo) -> str:
 
     lines: list[str] = []
     for path, group in groupby(problems, key=lambda p: p.path):
-        lines.append(style(_one_line(path), bold=True, underline=True))
+        lines.append(style(shown_path(path), bold=True, underline=True))
         for p in group:
             colour = "red" if p.severity is Severity.ERROR else "yellow"
             where = f"{p.line}:{p.column}".ljust(8)
@@ -73,7 +73,8 @@ def _one_line(text: str) -> str:
 
 
 def format_json(problems: Sequence[Problem], info: RunInfo) -> str:
-    return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([{**p.as_dict(), "path": shown_path(p.path)} for p in problems],
+                      ensure_ascii=False, indent=2) + "\n"
 
 
 def _gh_data(text: str) -> str:
@@ -96,10 +97,13 @@ def format_github(problems: Sequence[Problem], info: RunInfo) -> str:
 
 
 def _uri(path: str) -> str:
-    """A file path as the URI reference SARIF requires (spaces and accents percent-encoded)."""
+    """A file path as the URI reference SARIF requires: its bytes percent-encoded (spaces,
+    accents, control characters, and the bytes of a name that is not UTF-8, kept losslessly
+    as surrogates)."""
+    import os
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"), safe="/")
+    return quote(os.fsencode(path.replace("\\", "/")), safe="/")
 
 
 def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
@@ -122,7 +126,7 @@ def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
         })
     results = []
     for p in problems:
-        message = p.message + (f" (hint: {p.hint})" if p.hint else "")
+        message = no_surrogates(p.message + (f" (hint: {p.hint})" if p.hint else ""))
         results.append({
             "ruleId": p.check,
             "ruleIndex": index[p.check],
@@ -132,8 +136,8 @@ def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
                 "artifactLocation": {"uri": _uri(p.path), "uriBaseId": "%SRCROOT%"},
                 "region": {"startLine": p.line, "startColumn": p.column},
             }}],
-            "partialFingerprints": {"evalcheck/v1": "|".join((p.record or p.path, p.item,
-                                                               p.check))},
+            "partialFingerprints": {"evalcheck/v1": "|".join((
+                p.record or shown_path(p.path), p.item, p.check))},
         })
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -159,7 +163,8 @@ def format_markdown(problems: Sequence[Problem], info: RunInfo) -> str:
         lines.append("")
         for path, group in groupby(problems, key=lambda p: p.path):
             items = list(group)
-            lines += [f"<details><summary>{md_escape(path)} ({len(items)})</summary>", ""]
+            lines += [f"<details><summary>{md_escape(shown_path(path))} ({len(items)})</summary>",
+                      ""]
             lines += ["| line | severity | check | message |", "|---:|---|---|---|"]
             for p in items:
                 lines.append(f"| {p.line}:{p.column} | {p.severity.value} | `{p.check}` | "

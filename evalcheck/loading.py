@@ -11,6 +11,7 @@ from evalcheck.config import Config
 from evalcheck.discover import Source, named_sources, repository_sources
 from evalcheck.problems import Finding
 from evalcheck.records import Record, load_record
+from evalcheck.textsafe import name_control
 from evalcheck.writing import write_atomic as write_atomic  # where the commands look for it
 from evalcheck.yamlload import Document, Limits, Locator, too_large
 
@@ -34,6 +35,12 @@ def read_source(source: Source, root: Path) -> Record:
     """One file -> Record; unreadable files, links out of the repository and folders become
     located problems instead of exceptions."""
     path = source.real
+    control = name_control(source.shown)
+    if control is not None:
+        return _unreadable(source, "the file name holds a control character "
+                           f"(U+{ord(control):04X}), which would break the lines of CODEOWNERS, "
+                           "logs and summaries",
+                           "unsafe-yaml", "rename the file: letters, digits, '-', '_' and '.'")
     if path.is_symlink() and not _inside(path, root):
         return _unreadable(source, "the file is a link to outside the repository",
                            "unsafe-yaml", "copy the record into the repository instead")

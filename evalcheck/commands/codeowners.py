@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 import click
 
 from evalcheck.cli import EXIT_OK, EXIT_PROBLEMS, _config, config_option, friendly_errors
+from evalcheck.textsafe import visible
 
 
 @click.command(short_help="Write or check .github/CODEOWNERS from the records' owners.")
@@ -39,7 +40,7 @@ def codeowners(check: bool, output: str | None, config_path: str | None) -> None
     generated = co.generate(records, Corpus(records).owners,
                             PurePosixPath(root.relative_to(top).as_posix()))
     for warning in generated.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {visible(warning)}", err=True)
     existing = target.read_text(encoding="utf-8") if target.is_file() else None
     wanted = co.render(generated, existing)
     shown = _shown(target)

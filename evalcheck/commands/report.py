@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from evalcheck.config import Config
 from evalcheck.discover import UsageError
 from evalcheck.records import Record, owner_refs
 from evalcheck.report import ALIASES, FILES, pieces, renderer
+from evalcheck.textsafe import shown_path
 
 if TYPE_CHECKING:
     from evalcheck.report.changes import ChangeReport
@@ -112,6 +114,9 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
     changes = _changes(config, base, records, loaded.targets, owner, evaluation) if base else None
     problems = [p for p in engine.lint(loaded.records, config, day, loaded.targets)
                 if loaded.targets is None or p.path in loaded.targets]  # not those elsewhere
+    # file names shown as people see them (a name that is not UTF-8, or holds a control
+    # character, escaped): the report's files are UTF-8 text
+    problems = [replace(p, path=shown_path(p.path)) for p in problems]
     data = build_report(records, problems, day, owner, evaluation)
     if changes is not None:
         data = data.with_changes(changes)
