@@ -15,7 +15,7 @@ from evalcheck.textsafe import name_control
 from evalcheck.writing import write_atomic as write_atomic  # where the commands look for it
 from evalcheck.yamlload import Document, Limits, Locator, too_large
 
-_LIMITS = Limits()
+LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -31,16 +31,25 @@ def _unreadable(source: Source, message: str, check: str = "yaml-syntax", hint: 
                                          [Finding(message, check=check, at=(1, 1), hint=hint)]))
 
 
+def unsafe_name(shown: str) -> Record | None:
+    """The record for a file whose name holds a control character: not read, a located
+    problem (a newline in a name would start a line of its own in CODEOWNERS and logs)."""
+    control = name_control(shown)
+    if control is None:
+        return None
+    return _unreadable(Source(shown, shown), "the file name holds a control character "
+                       f"(U+{ord(control):04X}), which would break the lines of CODEOWNERS, "
+                       "logs and summaries", "unsafe-yaml",
+                       "rename the file: letters, digits, '-', '_' and '.'")
+
+
 def read_source(source: Source, root: Path) -> Record:
     """One file -> Record; unreadable files, links out of the repository and folders become
     located problems instead of exceptions."""
     path = source.real
-    control = name_control(source.shown)
-    if control is not None:
-        return _unreadable(source, "the file name holds a control character "
-                           f"(U+{ord(control):04X}), which would break the lines of CODEOWNERS, "
-                           "logs and summaries",
-                           "unsafe-yaml", "rename the file: letters, digits, '-', '_' and '.'")
+    refused = unsafe_name(source.shown)
+    if refused is not None:
+        return refused
     if path.is_symlink() and not _inside(path, root):
         return _unreadable(source, "the file is a link to outside the repository",
                            "unsafe-yaml", "copy the record into the repository instead")
@@ -51,16 +60,16 @@ def read_source(source: Source, root: Path) -> Record:
                            "unsafe-yaml")
     try:
         with path.open("rb") as fh:  # never more than the limit in memory
-            raw = fh.read(_LIMITS.max_bytes + 1)
+            raw = fh.read(LIMITS.max_bytes + 1)
             size = max(len(raw), os.fstat(fh.fileno()).st_size)
     except OSError as exc:
         reason = (exc.strerror or str(exc)).lower()
         return _unreadable(source, f"cannot read the file ({reason})",
                            hint="check the file's permissions")
-    oversized = too_large(size, _LIMITS)
+    oversized = too_large(size, LIMITS)
     if oversized is not None:
         return Record(source.shown, oversized)
-    return load_record(source.shown, raw, _LIMITS)
+    return load_record(source.shown, raw, LIMITS)
 
 
 def _inside(path: Path, root: Path) -> bool:
