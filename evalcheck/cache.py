@@ -806,7 +806,7 @@ def _refill(todo: list[Todo], records: list[Record | None], sources: Sequence[So
     def content_gap(record: CachedRecord) -> bool:
         gaps = missing(record)
         return gaps is None or SCHEMA_KEY not in record.memo or any(
-            key not in record.memo for _, _, key in gaps)
+            not check.reads_as_of for check, _, _ in gaps)
 
     stale = [i for i in lacking if content_gap(records[i])]  # type: ignore[arg-type]
     if _workers(len(todo) + len(stale)) < 2:

@@ -30,32 +30,6 @@ class _Run:
 
 
 SCHEMA_KEY = "schema"
-_DATED = False  # memo value: this check read the as-of date on this content, so it always runs
-
-
-class _ReadsAsOf(BaseException):
-    """Raised when a check touches the probe date (BaseException: no `except Exception` in a
-    check can swallow it)."""
-
-
-class _Probe:
-    """Stands in for the as-of date when a check first meets a record: any use raises, so a
-    check that finishes never looked at the date and its findings are a function of the record
-    content and its options alone (so the cache may keep them)."""
-
-    __slots__ = ()
-
-    def __getattribute__(self, name: str) -> Any:
-        raise _ReadsAsOf
-
-    def _raise(self, *args: Any) -> Any:
-        raise _ReadsAsOf
-
-    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = __hash__ = __bool__ = _raise
-    __add__ = __radd__ = __sub__ = __rsub__ = __str__ = __repr__ = __format__ = _raise
-
-
-_PROBE: Any = _Probe()
 
 
 def _memo(record: Record) -> dict[str, Any] | None:
@@ -100,6 +74,12 @@ def source_findings(record: Record, validate: bool = True) -> list[Finding]:
 _UNSET = "\0"  # a memo key no check has: work it out
 
 
+def dated_key(check: Check, key: str, as_of: dt.date) -> str:
+    """The memo key of a check's findings on this date: those of a check that reads the date
+    are kept for one date at a time."""
+    return f"{key}@{as_of.isoformat()}" if check.reads_as_of else key
+
+
 def _record_findings(check: Check, record: Record, ctx: Context,
                      given: str | None = _UNSET) -> Iterable[Finding]:
     assert check.func is not None
@@ -108,27 +88,14 @@ def _record_findings(check: Check, record: Record, ctx: Context,
         if given == _UNSET else given
     if memo is None or key is None:
         return check.func(record, ctx)
-    kept = memo.get(key)
-    if kept is None:
-        try:
-            found = list(check.func(record, Context(_PROBE, ctx.options)))
-        except _ReadsAsOf:
-            memo[key] = kept = _DATED
-        else:
-            memo[key] = _pack(found)
-            return found
-    if isinstance(kept, tuple):  # else _DATED
-        return [Finding(*f) for f in kept]
-    if ctx.as_of is _PROBE:
-        return ()
-    # the findings of a check that reads the date are kept for one date at a time
-    dated = f"{key}@{ctx.as_of.isoformat()}"
+    dated = dated_key(check, key, ctx.as_of)
     kept = memo.get(dated)
     if kept is not None:
         return [Finding(*f) for f in kept]
     found = list(check.func(record, ctx))
-    for old in [k for k in memo if k.startswith(key + "@")]:
-        del memo[old]
+    if check.reads_as_of:
+        for old in [k for k in memo if k.startswith(key + "@")]:
+            del memo[old]
     memo[dated] = _pack(found)
     return found
 
@@ -139,16 +106,17 @@ def precompute_plan(config: Config, checks_too: bool = True,
     `checks_too`) its record-scope check findings: what a later lint asks for (for checks
     that read the date, only with `as_of`). Lets the loader do this work in parallel workers
     and keep it."""
-    when: Any = _PROBE if as_of is None else as_of
     specs: list[tuple[Check, Context, str]] = []
     if checks_too:
         for check in checks.registry().values():
             if check.scope != "record" or check.func is None or not config.enabled(check.name):
                 continue
+            if check.reads_as_of and as_of is None:
+                continue  # no date to judge by: worked out when one is given
             options = config.options_for(check.name)
             key = check_key(check, options)
             if key is not None:
-                specs.append((check, Context(when, options), key))
+                specs.append((check, Context(as_of or dt.date.min, options), key))
 
     def missing(record: Record) -> list[tuple[Check, Context, str]] | None:
         """What the memo lacks (None: the schema findings too)."""
@@ -159,10 +127,9 @@ def precompute_plan(config: Config, checks_too: bool = True,
             return None
         if not specs or record.kind is None:
             return []
-        day = "" if as_of is None else f"@{as_of.isoformat()}"
         kind = record.kind
-        return [s for s in specs if (not s[0].applies_to or kind in s[0].applies_to) and (
-            s[2] not in memo or (day and memo[s[2]] is _DATED and s[2] + day not in memo))]
+        return [s for s in specs if (not s[0].applies_to or kind in s[0].applies_to)
+                and dated_key(s[0], s[2], s[1].as_of) not in memo]
 
     def fill(record: Record) -> None:
         todo = missing(record)
@@ -219,11 +186,6 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
                     _emit(run, record, finding, check.name, anywhere=True)
         _unused_suppressions(run, records)
     return sorted(run.problems)
-
-
-def _applies(check: Check, record: Record) -> bool:
-    kind = record.kind
-    return kind is not None and (not check.applies_to or kind in check.applies_to)
 
 
 def _emit(run: _Run, record: Record, finding: Finding, name: str,

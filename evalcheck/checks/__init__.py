@@ -8,7 +8,9 @@ modules, third-party checks join through the `evalcheck.checks` entry-point grou
 from __future__ import annotations
 
 import datetime as dt
+import dis
 import importlib
+import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -49,6 +51,8 @@ class Check:
     applies_to: tuple[str, ...] = ()
     # the cross-record half of a record-scope check (see `across`)
     across: Callable[..., Iterable[Any]] | None = None
+    # whether its findings may depend on the as-of date (the engine keeps them per date then)
+    reads_as_of: bool = True
 
     @property
     def summary(self) -> str:
@@ -61,16 +65,43 @@ _DEFINED: list[Check] = []
 
 def check(name: str, *, family: str, severity: Severity, scope: Scope = "record",
           options: Mapping[str, tuple[type, Any]] | None = None,
-          applies_to: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Declare a check; the function's docstring is its user documentation."""
+          applies_to: tuple[str, ...] = (), reads_as_of: bool | None = None
+          ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare a check; the function's docstring is its user documentation.
+
+    `reads_as_of` says whether its findings may depend on the as-of date; left out, it is
+    read from the function's code (see `uses_as_of`)."""
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        dated = uses_as_of(func) if reads_as_of is None else reads_as_of
         _DEFINED.append(Check(name, family, severity, scope, func.__doc__ or "",
                               func if scope != "source" else None, dict(options or {}),
-                              applies_to))
+                              applies_to, reads_as_of=dated))
         return func
 
     return register
+
+
+def uses_as_of(func: Callable[..., Any]) -> bool:
+    """Whether a check function may read the as-of date, from its code (as flake8 reads what a
+    plugin wants from its parameters): any use of its context other than `ctx.options` (handing
+    the context to a helper, say) counts, so a check that does not declare it is never wrongly
+    taken for one whose findings hold on every date."""
+    code = getattr(func, "__code__", None)
+    if code is None or code.co_argcount < 2:
+        return code is None
+    ctx = code.co_varnames[1]
+    if ctx in code.co_cellvars:  # a nested function or generator expression reads it
+        return True
+    instructions = list(dis.get_instructions(code))
+    for here, after in itertools.pairwise(instructions):
+        if not here.opname.startswith("LOAD_FAST"):
+            continue
+        names = here.argval if isinstance(here.argval, tuple) else (here.argval,)
+        if ctx in names and (len(names) > 1 or after.argval != "options"
+                             or not after.opname.startswith("LOAD_ATTR")):
+            return True
+    return False
 
 
 def across(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

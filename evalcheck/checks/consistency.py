@@ -94,7 +94,8 @@ def _periods(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:
                     stack.append(((*path, i), item))
 
 
-@check("date-order", family="consistency", severity=Severity.ERROR)
+@check("date-order", family="consistency", severity=Severity.ERROR,
+       reads_as_of=True)
 def date_order(record: Record, ctx: Context) -> Iterator[Finding]:
     """A period that ends before it starts, `completed_on` in the future, an update dated after
     the as-of date.

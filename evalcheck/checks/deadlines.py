@@ -24,7 +24,8 @@ def _days(n: int) -> str:
 
 
 @check("past-due-action", family="deadlines", severity=Severity.WARNING,
-       applies_to=("management-response",))
+       applies_to=("management-response",),
+       reads_as_of=True)
 def past_due_action(record: Record, ctx: Context) -> Iterator[Finding]:
     """An open action whose deadline is before the as-of date.
 
@@ -60,7 +61,8 @@ def past_due_action(record: Record, ctx: Context) -> Iterator[Finding]:
 
 
 @check("due-soon", family="deadlines", severity=Severity.WARNING,
-       options={"days": (int, 30)}, applies_to=("management-response",))
+       options={"days": (int, 30)}, applies_to=("management-response",),
+       reads_as_of=True)
 def due_soon(record: Record, ctx: Context) -> Iterator[Finding]:
     """An open action due within the look-ahead window (default 30 days).
 

@@ -1,11 +1,13 @@
 """The words matrices use, in Spanish, English, French and Portuguese: column headers, row
-labels, decisions, statuses and priorities. All matching is on `text.fold`ed text."""
+labels and priorities (statuses and decisions are in `vocabulary`). All matching is on
+`text.fold`ed text."""
 
 from __future__ import annotations
 
 import re
 
 from evalcheck.office.text import fold, key
+from evalcheck.office.vocabulary import map_decision, map_status
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "action": (
@@ -123,103 +125,16 @@ def match_label(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-# Checked in order of length, so "aceptada parcialmente" wins over "aceptada".
-DECISIONS: dict[str, tuple[str, ...]] = {
-    "partially-accepted": (
-        "aceptar parcialmente", "aceptada parcialmente", "aceptado parcialmente",
-        "parcialmente aceptada", "parcialmente aceptado", "aceptacion parcial", "parcialmente",
-        "partially accepted", "partially accept", "partially agreed", "partially agree",
-        "accepted in part", "partially", "acceptee partiellement", "accepte partiellement",
-        "partiellement acceptee", "partiellement accepte", "accepter partiellement",
-        "acceptation partielle", "partiellement", "parcialmente aceita", "parcialmente aceito",
-        "aceita parcialmente", "aceito parcialmente", "aceitar parcialmente",
-        "aceite parcialmente"),
-    "rejected": (
-        "rechazar", "rechazada", "rechazado", "rechazo", "no aceptada", "no aceptado",
-        "rejected", "reject", "not accepted", "disagree", "rejetee", "rejete", "rejeter",
-        "non acceptee", "non accepte", "rejeitada", "rejeitado", "rejeitar", "nao aceita",
-        "nao aceito"),
-    "accepted": (
-        "aceptar", "aceptada", "aceptado", "acepta", "aceptamos", "accepted", "accept", "agreed",
-        "agree", "acceptee", "accepte", "accepter", "aceita", "aceito", "aceitar", "aceite"),
-}
-
-STATUSES: dict[str, tuple[str, ...]] = {
-    "not-started": (
-        "no iniciada", "no iniciado", "sin iniciar", "no comenzada", "no comenzado", "pendiente",
-        "por iniciar", "not started", "not yet started", "pending", "non commencee",
-        "non commence", "pas commence", "pas encore commence", "non demarre", "en attente",
-        "nao iniciada", "nao iniciado", "pendente"),
-    "in-progress": (
-        "en curso", "en progreso", "en proceso", "en ejecucion", "en implementacion", "iniciada",
-        "iniciado", "implementada parcialmente", "parcialmente implementada",
-        "parcialmente completada", "in progress", "ongoing", "under way", "underway", "started",
-        "partially implemented", "partially completed", "en cours", "en cours de realisation",
-        "partiellement mise en oeuvre", "em andamento", "em curso", "em execucao",
-        "em progresso", "parcialmente implementado"),
-    "completed": (
-        "completada", "completado", "cumplida", "cumplido", "finalizada", "finalizado",
-        "implementada", "implementado", "realizada", "realizado", "terminada", "terminado",
-        "completed", "complete", "done", "implemented", "fully implemented", "achieved",
-        "finished", "achevee", "acheve", "terminee", "termine", "realisee", "realise",
-        "mise en oeuvre", "mis en oeuvre", "concluida", "concluido", "cumprida", "cumprido"),
-    "no-longer-applicable": (
-        "no aplica", "ya no aplica", "no aplicable", "n/a", "na", "not applicable",
-        "no longer applicable", "no longer relevant", "obsolete", "cancelled", "canceled",
-        "sans objet", "non applicable", "plus applicable", "ne s'applique plus",
-        "nao se aplica", "nao aplicavel", "ja nao se aplica", "cancelada", "cancelado",
-        "annulee", "annule"),
-}
-
-
-def _lookup(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:
-    """(value, rest of the text) for the longest phrase the text starts with."""
-    folded = fold(text).strip()
-    best: tuple[int, str] | None = None
-    for value, phrases in table.items():
-        for phrase in phrases:
-            fits = folded.startswith(phrase) and (len(folded) == len(phrase)
-                                                  or not folded[len(phrase)].isalnum())
-            if fits and (best is None or len(phrase) > best[0]):
-                best = (len(phrase), value)
-    if best is None:
-        return None
-    offset = len(text) - len(text.lstrip())
-    rest = text[offset + best[0]:].strip().lstrip(".:;,-\u2013 ").strip()
-    return best[1], rest
-
-
-_CHECKED = re.compile(r"(?:☒|☑|✔|✓|✅|\[\s*x\s*\]|\(\s*x\s*\))\s*([^☐☒☑✔✓✅\[\(/\n|]+)")
-_BOXES = re.compile(r"[☐☒☑✔✓✅]|\[\s*x?\s*\]")
-
-
 def read_decision(text: str) -> tuple[str | None, str, bool]:
-    """(decision, remark, understood) from a decision cell's value. Ticked boxes count;
-    an unticked form or an empty cell is no decision (understood, nothing invented)."""
-    text = text.strip()
-    if not text:
-        return None, "", True
-    folded = fold(text)
-    if _BOXES.search(folded):
-        ticked = [m.group(1) for m in _CHECKED.finditer(folded)]
-        if not ticked:
-            return None, "", True
-        found = _lookup(ticked[0], DECISIONS)
-        return (found[0], "", True) if found and len(ticked) == 1 else (None, "", False)
-    found = _lookup(text, DECISIONS)
-    if found is None:
-        return None, "", False
-    return found[0], found[1], True
+    """(decision, remark, understood) from a decision cell's value; see
+    `vocabulary.map_decision`, which also keeps the source's words."""
+    reading = map_decision(text)
+    return reading.value, reading.remark, reading.understood
 
 
 def read_status(text: str) -> str | None:
-    """The status a cell names, or None when it names none of the four."""
-    k = key(text)
-    for value, phrases in STATUSES.items():
-        if k in phrases:
-            return value
-    found = _lookup(k, STATUSES)
-    return found[0] if found else None
+    """The status a cell names, or None; see `vocabulary.map_status`."""
+    return map_status(text).value
 
 
 _PRIORITY_WORDS = {

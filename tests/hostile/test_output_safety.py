@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, git
+from conftest import git
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,9 +29,6 @@ from hostile.conftest import PROFILE
 from hostile.kit import AS_OF, run_limited
 from hostile.payloads import Payloads, hostile_record
 from hostile.schemagen import KINDS, dump
-
-REPORT_BUILT = (REPO / "evalcheck" / "commands" / "report.py").exists()
-needs_report = pytest.mark.skipif(not REPORT_BUILT, reason="report command not built yet")
 
 HOSTILE_NAMES = {"evaluation": "ev <img src=x onerror=alert(7)> |x| `y` @everyone.yaml",
                  "management-response": "mr.yaml", "project": "prj.yaml",
@@ -181,8 +178,6 @@ def test_github_annotations_are_escaped_and_round_trip(hostile: tuple[Path, list
 @pytest.fixture(scope="module")
 def reports(hostile: tuple[Path, list[str]], benign: tuple[Path, list[str]]
             ) -> dict[str, tuple[Path, list[str]]]:
-    if not REPORT_BUILT:
-        pytest.skip("report command not built yet")
     out = {}
     for name, (repo, given_) in (("hostile", hostile), ("benign", benign)):
         run = run_limited("report", "--out", "site", "--as-of", AS_OF, cwd=repo, timeout=30)
@@ -219,7 +214,6 @@ def _shown_fields(text: str) -> set[str]:
     return set(re.findall(r"P\d{3}", text))
 
 
-@needs_report
 def test_html_report_has_the_benign_structure_and_shows_the_text(
         reports: dict[str, tuple[Path, list[str]]]) -> None:
     hostile_page = (reports["hostile"][0] / "index.html").read_text(encoding="utf-8")
@@ -238,7 +232,6 @@ def test_html_report_has_the_benign_structure_and_shows_the_text(
         assert _one_line(payload)[:60] in _one_line(text), (n, payload[:80])
 
 
-@needs_report
 def test_markdown_report_is_inert_and_has_the_benign_structure(
         reports: dict[str, tuple[Path, list[str]]]) -> None:
     md = (reports["hostile"][0] / "report.md").read_text(encoding="utf-8")
@@ -256,7 +249,6 @@ def test_markdown_report_is_inert_and_has_the_benign_structure(
                 len(re.findall(UNESCAPED + r"\|", theirs)), ours
 
 
-@needs_report
 def test_actions_csv_cells_cannot_become_formulas(
         reports: dict[str, tuple[Path, list[str]]]) -> None:
     site, payloads = reports["hostile"]
@@ -272,7 +264,6 @@ def test_actions_csv_cells_cannot_become_formulas(
     assert any(cell[1:] in payloads for row in rows for cell in row if cell.startswith("'"))
 
 
-@needs_report
 def test_json_report_keeps_every_string_exactly(
         reports: dict[str, tuple[Path, list[str]]]) -> None:
     """JSON needs no escaping by us; what matters is that nothing is lost or mangled."""
