@@ -90,8 +90,9 @@ def format_github(problems: Sequence[Problem], info: RunInfo) -> str:
     for p in problems:
         level = "error" if p.severity is Severity.ERROR else "warning"
         message = p.message + (f" (hint: {p.hint})" if p.hint else "")
-        out.append(f"::{level} file={_gh_property(shown_path(p.path))},line={p.line},col={p.column},"
-                   f"title={_gh_property('evalcheck ' + p.check)}::{_gh_data(message)}")
+        where = f"file={_gh_property(shown_path(p.path))},line={p.line},col={p.column}"
+        title = _gh_property("evalcheck " + p.check)
+        out.append(f"::{level} {where},title={title}::{_gh_data(message)}")
     out.append(totals(problems, info))
     return "\n".join(out) + "\n"
 
