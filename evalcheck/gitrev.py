@@ -1,18 +1,27 @@
-"""The I/O edge for the change report: the records as they were at a git revision.
+"""The I/O edge for the change report and the trend: the records as they were at git
+revisions.
 
-Reads blobs straight from the object database (one `git ls-tree`, one `git cat-file --batch`),
-so the working tree is never touched and each file is parsed once, from the same bytes git has.
+Reads blobs straight from the object database (`git ls-tree`, one `git cat-file --batch`), so
+the working tree is never touched and each file is parsed once, from the same bytes git has; a
+trend over many commits reads and parses each distinct blob once.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from evalcheck.config import Config
 from evalcheck.discover import SUFFIXES, UsageError
 from evalcheck.problems import Finding
 from evalcheck.records import Record, load_record
+from evalcheck.yamlload import Document, Limits, Locator, too_large
+
+LIMITS = Limits()  # the working tree's (evalcheck.loading)
+_REGULAR = ("100644", "100755")  # a gitlink (160000) or a link (120000) is not a record file
 
 
 class GitError(UsageError):
@@ -36,17 +45,20 @@ def _is_record(path: str) -> bool:
     return path.endswith(SUFFIXES) and not any(p.startswith(".") for p in parts)
 
 
-_REGULAR = ("100644", "100755")  # a gitlink (160000) or a link (120000) is not a record file
-
-
-def _commit(root: Path, rev: str) -> str:
-    """The commit `rev` names, checked: inside a work tree, not an option, known."""
+def _root(config: Config, why: str) -> Path:
+    root = config.root
     try:
         inside = _git(root, "rev-parse", "--is-inside-work-tree").strip() == b"true"
     except GitError:
         inside = False
     if not inside:
-        raise GitError(f"{root} is not in a git repository (needed to compare with {rev!r})")
+        raise GitError(f"{root} is not in a git repository (needed {why})")
+    return root
+
+
+def _commit(config: Config, rev: str) -> tuple[Path, str]:
+    """The root and the commit `rev` names, checked: inside a work tree, not an option, known."""
+    root = _root(config, f"to compare with {rev!r}")
     if rev.startswith("-"):
         raise GitError(f"{rev!r} is not a revision")
     try:
@@ -56,25 +68,31 @@ def _commit(root: Path, rev: str) -> str:
         commit = ""
     if not commit:
         raise GitError(f"unknown revision {rev!r}")
-    return commit
+    return root, commit
 
 
-def _regular_blobs(root: Path, commit: str, paths: list[str]) -> dict[str, str]:
-    """{path from the repository root: blob id} of the regular files under `paths`; gitlinks
-    (submodules), links and trees named like files are left out."""
-    listing = _git(root, "ls-tree", "-r", "-z", "--full-name", commit, "--",
-                   *paths).decode("utf-8", "surrogateescape")
-    blobs: dict[str, str] = {}
+def _listing(config: Config, commit: str) -> dict[str, str]:
+    """{repository path: blob id} of the record files under the configured roots at `commit`,
+    in path order: regular files only (a gitlink, that is a submodule, a link or a folder
+    named like a record is left out)."""
+    roots = [*config.records, *config.owners]
+    listing = _git(config.root, "ls-tree", "-r", "-z", "--full-name", commit, "--",
+                   *roots).decode("utf-8", "surrogateescape")
+    # "mode type oid<TAB>path" entries; blobs are asked for by oid, since a path may hold a
+    # newline, which would split a `commit:path` request line in two
+    blobs = []
     for entry in listing.split("\0"):
         meta, _, path = entry.partition("\t")
         parts = meta.split()
-        if len(parts) == 3 and parts[0] in _REGULAR and parts[1] == "blob":
-            blobs[path] = parts[2]
-    return blobs
+        if len(parts) == 3 and parts[0] in _REGULAR and parts[1] == "blob" and _is_record(path):
+            blobs.append((path, parts[2]))
+    return dict(sorted(blobs))
 
 
 def _sizes(root: Path, oids: list[str]) -> dict[str, int]:
     """Each blob's size, asked before any content is read (`cat-file --batch-check`)."""
+    if not oids:
+        return {}
     out = _git(root, "cat-file", "--batch-check",
                stdin=b"".join(f"{oid}\n".encode() for oid in oids))
     sizes: dict[str, int] = {}
@@ -85,12 +103,14 @@ def _sizes(root: Path, oids: list[str]) -> dict[str, int]:
     return sizes
 
 
-def _contents(root: Path, oids: list[str]) -> dict[str, bytes]:
-    """The bytes of these blobs (`cat-file --batch`). Every object's content is consumed by its
-    size whatever its type, so one odd object cannot shift the ones after it."""
-    if not oids:
+def _blobs(root: Path, oids: list[str], sizes: dict[str, int]) -> dict[str, bytes]:
+    """The content of each blob within the working tree's size limit (sizes from _sizes), read
+    in one `git cat-file --batch`. Every object's content is consumed by its size whatever its
+    type, so one odd object cannot shift the ones after it."""
+    wanted = [oid for oid in oids if sizes.get(oid, LIMITS.max_bytes + 1) <= LIMITS.max_bytes]
+    if not wanted:
         return {}
-    out = _git(root, "cat-file", "--batch", stdin=b"".join(f"{o}\n".encode() for o in oids))
+    out = _git(root, "cat-file", "--batch", stdin=b"".join(f"{o}\n".encode() for o in wanted))
     found: dict[str, bytes] = {}
     pos = 0
     while pos < len(out):
@@ -110,37 +130,63 @@ def _contents(root: Path, oids: list[str]) -> dict[str, bytes]:
 
 def records_at(config: Config, rev: str) -> list[Record]:
     """Every record file under the configured roots as committed at `rev`, in path order,
-    read with the working tree's limits: a name with a control character or a blob over the
-    size limit is a located problem, as it is in the working tree."""
-    from evalcheck.loading import LIMITS, unsafe_name
-    from evalcheck.yamlload import Document, Locator, too_large
+    read with the working tree's limits: a name with a control character or a blob past the
+    size limit is a located problem there too, and is never read."""
+    from evalcheck.loading import unsafe_name
 
-    root = config.root
-    commit = _commit(root, rev)
+    root, commit = _commit(config, rev)
     prefix = _git(root, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
-    roots = [*config.records, *config.owners]
-    # blobs are asked for by id, since a path may hold a newline, which would split a
-    # `commit:path` request line in two
-    blobs = {p: oid for p, oid in sorted(_regular_blobs(root, commit, roots).items())
-             if _is_record(p)}
-    sizes = _sizes(root, sorted(set(blobs.values()))) if blobs else {}
-    wanted = sorted({oid for p, oid in blobs.items() if unsafe_name(p) is None
-                     and oid in sizes and sizes[oid] <= LIMITS.max_bytes})
-    contents = _contents(root, wanted)
+    blobs = _listing(config, commit)
+    oids = list(dict.fromkeys(oid for path, oid in blobs.items() if unsafe_name(path) is None))
+    sizes = _sizes(root, oids)
+    content = _blobs(root, oids, sizes)
     records = []
     for path, oid in blobs.items():
         shown = path[len(prefix):] if prefix and path.startswith(prefix) else path
         refused = unsafe_name(shown)
+        oversized = too_large(sizes.get(oid, 0), LIMITS)
         if refused is not None:
             records.append(refused)
-            continue
-        oversized = too_large(sizes.get(oid, 0), LIMITS)
-        if oversized is not None:
+        elif oversized is not None:
             records.append(Record(shown, oversized))
-        elif oid in contents:
-            records.append(load_record(shown, contents[oid], LIMITS))
+        elif oid in content:
+            records.append(load_record(shown, content[oid], LIMITS))
         else:
             records.append(Record(shown, Document(None, Locator(None), [Finding(
                 f"git could not give this file's content at {rev}", check="yaml-syntax",
                 at=(1, 1))])))
     return records
+
+
+def history(config: Config) -> list[tuple[str, dt.date]]:
+    """(commit, the day it was committed, in its committer's time zone) along the first-parent
+    line of HEAD, newest first: one `git log`. Empty for a repository with no commits."""
+    root = _root(config, "for a trend")
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    except GitError:
+        return []
+    out = _git(root, "log", "--first-parent", "--format=%H %cI", "HEAD").decode()
+    found = []
+    for line in out.splitlines():
+        commit, _, when = line.partition(" ")
+        found.append((commit, dt.date.fromisoformat(when[:10])))
+    return found
+
+
+def data_at(config: Config, commits: Iterable[str]) -> dict[str, list[Any]]:
+    """{commit: the parsed data of each record file at it}. Each distinct blob is read once (one
+    `git cat-file --batch` for all of them) and parsed once, however many commits hold it."""
+    from evalcheck.textsafe import name_control
+
+    listings = {c: {p: oid for p, oid in _listing(config, c).items() if name_control(p) is None}
+                for c in dict.fromkeys(commits) if c}
+    oids = list(dict.fromkeys(oid for blobs in listings.values() for oid in blobs.values()))
+    content = _blobs(config.root, oids, _sizes(config.root, oids))
+    parsed: dict[str, Any] = {}
+    for blobs in listings.values():
+        for path, oid in blobs.items():
+            if oid not in parsed and oid in content:
+                parsed[oid] = load_record(path, content.pop(oid), LIMITS).data
+    return {c: [parsed[oid] for oid in blobs.values() if oid in parsed]
+            for c, blobs in listings.items()}

@@ -3,6 +3,7 @@ evalcheck.report (pure) and evalcheck.gitrev (reading a revision)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -16,9 +17,11 @@ from evalcheck.config import Config
 from evalcheck.discover import UsageError
 from evalcheck.records import Record, owner_refs
 from evalcheck.report import ALIASES, FILES, pieces, renderer
+from evalcheck.report.periods import STEPS, Period, parse_period
 from evalcheck.textsafe import shown_path
 
 if TYPE_CHECKING:
+    from evalcheck.report.board import TrendPoint
     from evalcheck.report.changes import ChangeReport
 
 
@@ -66,6 +69,35 @@ def _changes(config: Config, base: str, records: Sequence[Record],
     return narrow(compare(old, records, base), owner, evaluation)
 
 
+def _period(text: str | None) -> Period | None:
+    if text is None:
+        return None
+    found = parse_period(text)
+    if isinstance(found, str):
+        raise click.BadParameter(found, param_hint="--period")
+    return found
+
+
+def _trend(config: Config, step: str, since: str | None, until: dt.date,
+           days: int) -> tuple[TrendPoint, ...]:
+    """The trend's points: one `git log`, then each distinct blob of the chosen commits read
+    and parsed once."""
+    from evalcheck import gitrev
+    from evalcheck.report.trend import plan, points
+
+    commits = gitrev.history(config)
+    try:
+        start = dt.date.fromisoformat(since) if since else (
+            commits[-1][1] if commits else until)
+    except ValueError:
+        raise click.BadParameter(f"{since!r} is not a date in the form YYYY-MM-DD",
+                                 param_hint="--since") from None
+    if start > until:
+        raise UsageError(f"--since {start} is after the as-of date {until}")
+    planned = plan(step, start, until, commits)
+    return points(planned, gitrev.data_at(config, (c for _, _, c in planned)), days)
+
+
 owner_option = click.option("--owner", metavar="ID",
                             help="Only what concerns this owner id (as in the owners registry).")
 evaluation_option = click.option("--evaluation", metavar="ID",
@@ -85,6 +117,14 @@ evaluation_option = click.option("--evaluation", metavar="ID",
                    "default: all four with --out). Without --out, one format prints to stdout.")
 @click.option("--base", metavar="REV",
               help="Add what changed in the records since this git revision.")
+@click.option("--period", "period_text", metavar="PERIOD",
+              help="Add the board indicators of a reporting period: 2025, 2025-Q3, 2025-07 or "
+                   "2025-01-01..2025-06-30 (the as-of date defaults to its end).")
+@click.option("--trend", type=click.Choice(STEPS), default=None,
+              help="Add the indicators at the end of each quarter, month or year, from the "
+                   "records as committed then (git history).")
+@click.option("--since", metavar="YYYY-MM-DD",
+              help="Where the trend starts (default: the first commit).")
 @click.option("--max-rows", type=click.IntRange(min=0), default=None, metavar="N",
               help="Rows of each long table in index.html (default 1,000; 0 for all). "
                    "actions.csv and report.json always hold every row.")
@@ -92,7 +132,8 @@ evaluation_option = click.option("--evaluation", metavar="ID",
 @friendly_errors
 def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
            evaluation: str | None, out_dir: str | None, formats: tuple[str, ...],
-           base: str | None, max_rows: int | None, config_path: str | None) -> None:
+           base: str | None, period_text: str | None, trend: str | None, since: str | None,
+           max_rows: int | None, config_path: str | None) -> None:
     """Report on the records: portfolio, responses, implementation, overdue actions.
 
     PATHS limits the report to these record files or folders (default: the repository's
@@ -100,10 +141,17 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
     (problems in the records show in the report's data-quality section), 2 on a usage error.
     """
     from evalcheck import engine, loading
+    from evalcheck.report.board import build_board
     from evalcheck.report.model import build_report
 
     config = _config(config_path)
-    day = _as_of(as_of)
+    period = _period(period_text)
+    day = period.end if period is not None and as_of is None else _as_of(as_of)
+    if since and not trend:
+        raise click.UsageError("--since goes with --trend")
+    if trend and (owner or evaluation or paths):
+        raise click.UsageError("--trend covers every record: leave out --owner, --evaluation "
+                               "and PATHS")
     chosen = _formats(formats)
     if not out_dir and len(chosen) > 1:
         raise click.UsageError("give --out DIR to write more than one format")
@@ -120,6 +168,11 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
     data = build_report(records, problems, day, owner, evaluation)
     if changes is not None:
         data = data.with_changes(changes)
+    days = int(config.options_for("response-overdue")["days"])
+    board = build_board([r.data for r in records], data, day, period, days)
+    if trend:
+        board = board.with_trend(trend, _trend(config, trend, since, day, days))
+    data = data.with_board(board)
     if out_dir:
         from evalcheck.loading import write_atomic
 

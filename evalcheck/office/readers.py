@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from evalcheck.discover import UsageError
+from evalcheck.office.bounds import MAX_COLUMNS, MAX_ROWS, TooLarge, check_archive
 from evalcheck.office.extras import require
 from evalcheck.office.matrix import Block, Comment
+from evalcheck.textsafe import visible
 
-MAX_ROWS = 20_000
 _DAY_CODE = re.compile(r"d")
 
 
@@ -40,6 +41,7 @@ def read_docx(path: Path) -> list[Block]:
     docx = require("docx")
     from docx.table import Table
 
+    check_archive(path, "Word document")
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises zip, XML and key errors for broken files
@@ -105,32 +107,103 @@ def _cell_text(cell: Any) -> str:
 
 
 def read_xlsx(path: Path) -> list[Block]:
-    """Every visible sheet, merged cells repeated, dates as ISO text, notes as comments."""
+    """Every visible sheet, merged cells repeated, dates as ISO text, notes as comments.
+
+    The workbook is opened read-only, so rows are parsed one at a time as they are read and
+    the row limit stops the reading, not a check after the whole sheet is in memory."""
     openpyxl = require("openpyxl")
+    check_archive(path, "workbook")
     try:
-        workbook = openpyxl.load_workbook(str(path), data_only=True)
+        workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zip, XML and value errors for broken files
         raise UnreadableDocument(f"{path}: cannot open it as an Excel workbook "
                                  f"({_reason(exc)})") from None
-    blocks = []
-    for number, sheet in enumerate(workbook.worksheets, 1):
-        if sheet.sheet_state != "visible":
+    try:
+        return [_sheet(workbook, sheet, number, path)
+                for number, sheet in enumerate(workbook.worksheets, 1)
+                if sheet.sheet_state == "visible" and hasattr(sheet, "iter_rows")]
+    except TooLarge:
+        raise
+    except Exception as exc:  # a sheet whose XML breaks while it is read row by row
+        raise UnreadableDocument(f"{path}: cannot read the workbook ({_reason(exc)})") from None
+    finally:
+        workbook.close()
+
+
+def _sheet(workbook: Any, sheet: Any, number: int, path: Path) -> Block:
+    grid: list[list[str]] = []
+    for r, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
+        if r >= MAX_ROWS:
+            raise TooLarge(f"{path}: refused: sheet {visible(sheet.title)!r} has more than "
+                           f"{MAX_ROWS:,} rows, the most evalcheck reads")
+        grid.append([_xlsx_text(cell) for cell in row])
+    part = getattr(sheet, "_worksheet_path", "")
+    archive = getattr(workbook, "_archive", None)
+    comments: dict[tuple[int, int], tuple[Comment, ...]] = {}
+    if archive is not None and part:
+        for ref in _merged(archive, part):
+            _spread(grid, ref)
+        comments = _comments(archive, part)
+    return Block("sheet", number, _trim(grid), sheet.title, comments)
+
+
+def _merged(archive: Any, part: str) -> list[str]:
+    """The merged ranges of a sheet part ("A1:E1"), read in one streaming pass (read-only
+    workbooks do not keep them)."""
+    etree = require("lxml.etree")
+    found: list[str] = []
+    with archive.open(part) as stream:
+        try:
+            for _, element in etree.iterparse(stream, events=("end",), resolve_entities=False,
+                                              no_network=True, load_dtd=False):
+                if isinstance(element.tag, str) and element.tag.endswith("}mergeCell"):
+                    found.append(str(element.get("ref") or ""))
+                element.clear()
+                parent = element.getparent()
+                while parent is not None and element.getprevious() is not None:
+                    del parent[0]
+        except etree.Error:
+            return found
+    return found
+
+
+def _spread(grid: list[list[str]], ref: str) -> None:
+    """Repeat a merged range's top-left text in every cell it covers, as the eye reads it."""
+    utils = require("openpyxl.utils")
+    try:
+        min_col, min_row, max_col, max_row = utils.range_boundaries(ref)
+    except (ValueError, TypeError):
+        return
+    if min_row is None or min_col is None or min_row > len(grid):
+        return
+    top = grid[min_row - 1][min_col - 1] if min_col <= len(grid[min_row - 1]) else ""
+    for r in range(min_row - 1, min(max_row or min_row, len(grid))):
+        for c in range(min_col - 1, min(max_col or min_col, len(grid[r]))):
+            grid[r][c] = top
+
+
+def _comments(archive: Any, part: str) -> dict[tuple[int, int], tuple[Comment, ...]]:
+    """The notes of a sheet part by (row, column), found through the part's relationships as
+    openpyxl finds them when it is not read-only."""
+    from openpyxl.comments.comment_sheet import CommentSheet
+    from openpyxl.packaging.relationship import get_dependents, get_rels_path
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.xml.constants import COMMENTS_NS
+    from openpyxl.xml.functions import fromstring
+
+    rels_path = get_rels_path(part)
+    if rels_path not in archive.namelist():
+        return {}
+    out: dict[tuple[int, int], tuple[Comment, ...]] = {}
+    for rel in get_dependents(archive, rels_path).find(COMMENTS_NS):
+        if rel.target not in archive.namelist():
             continue
-        grid: list[list[str]] = []
-        comments: dict[tuple[int, int], tuple[Comment, ...]] = {}
-        for r, row in enumerate(sheet.iter_rows(max_row=min(sheet.max_row, MAX_ROWS))):
-            grid.append([_xlsx_text(cell) for cell in row])
-            for c, cell in enumerate(row):
-                if cell.comment is not None and cell.comment.text.strip():
-                    comments[(r, c)] = (_xlsx_comment(cell.comment),)
-        for merged in sheet.merged_cells.ranges:
-            top = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(grid) \
-                else ""
-            for r in range(merged.min_row - 1, min(merged.max_row, len(grid))):
-                for c in range(merged.min_col - 1, min(merged.max_col, len(grid[r]))):
-                    grid[r][c] = top
-        blocks.append(Block("sheet", number, _trim(grid), sheet.title, comments))
-    return blocks
+        sheet = CommentSheet.from_tree(fromstring(archive.read(rel.target)))
+        for ref, comment in sheet.comments:
+            if comment.text.strip():
+                row, col = coordinate_to_tuple(ref)
+                out[(row - 1, col - 1)] = (_xlsx_comment(comment),)
+    return out
 
 
 def _trim(grid: list[list[str]]) -> tuple[tuple[str, ...], ...]:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from evalcheck import __version__
-from evalcheck.report import labels
+from evalcheck.report import boardhtml, labels
 from evalcheck.report.assets import CSP, CSS, JS
 from evalcheck.report.charts import Bar, Segment, columns, hbars, largest, legend
 from evalcheck.report.htmlparts import (
@@ -188,14 +188,20 @@ def _all_actions(report: ReportData, limit: int) -> str:
 def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
     """The page; each long table shows its first `max_rows` rows (0: all of them)."""
     scope = labels.scope(report)
-    nav = [("implementation", "Implementation"), ("overdue", "Overdue"),
+    board = [("board", "Board summary", boardhtml.summary_section(report, max_rows)),
+             ("recstatus", "Recommendation status", boardhtml.status_section(report, max_rows)),
+             ("breakdowns", "Breakdowns", boardhtml.breakdowns_section(report, max_rows)),
+             ("trend", "Trend", boardhtml.trend_section(report))]
+    nav = [*[(k, v) for k, v, html in board if html], ("implementation", "Implementation"),
+           ("overdue", "Overdue"),
            ("upcoming", "Coming due"), ("responses", "Management responses"),
            ("portfolio", "Portfolio"), ("ratings", "Ratings"), ("actions", "All actions"),
            ("quality", "Data quality")]
     if report.changes is not None:
         nav.append(("changes", "Changes"))
     sections: Sequence[str] = [
-        _implementation(report, max_rows), _overdue(report, max_rows),
+        *[html for _, _, html in board if html], _implementation(report, max_rows),
+        _overdue(report, max_rows),
         _upcoming(report, max_rows), responses_section(report, max_rows),
         portfolio_section(report, max_rows), ratings_section(report, max_rows),
         _all_actions(report, max_rows), quality_section(report, max_rows),
@@ -211,7 +217,7 @@ def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="evalcheck {esc(__version__)}">
 <title>Evaluation follow-up report, {report.as_of}</title>
-<style>{CSS}</style>
+<style>{CSS}{boardhtml.CSS}</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to the report</a>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from evalcheck.report import labels
+from evalcheck.report import boardmd, labels
 from evalcheck.report.changes import ChangeReport, ItemChange
 from evalcheck.report.htmlparts import MAX_ROWS
 from evalcheck.report.model import ReportData
@@ -100,6 +100,7 @@ def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
     out = ["# Evaluation follow-up report", "",
            f"As of **{report.as_of}**, {esc(labels.scope(report))}.", ""]
     out += _summary(report)
+    out += boardmd.summary(report, max_rows) + boardmd.details(report, max_rows)
 
     out += ["## Portfolio", ""]
     out += _counts("status", p.by_status) + _counts("year", p.by_year) + _counts("type", p.by_type)

@@ -31,6 +31,7 @@ from evalcheck.report.rows import (
 from evalcheck.report.scope import Filters, narrow, problem_filter
 
 if TYPE_CHECKING:
+    from evalcheck.report.board import Board
     from evalcheck.report.changes import ChangeReport
 
 EVALUATION_STATUSES = ("planned", "ongoing", "completed")
@@ -180,12 +181,18 @@ class ReportData:
     ratings: Ratings
     data_quality: DataQuality
     changes: ChangeReport | None = None
+    board: Board | None = None
+    """The board paper's part (report/board.py): recommendation status, and with a period its
+    indicators and breakdowns; None when the report was built without it."""
 
     def owner_name(self, owner: str) -> str:
         return self.owner_names.get(owner, owner)
 
     def with_changes(self, changes: ChangeReport) -> ReportData:
         return replace(self, changes=changes)
+
+    def with_board(self, board: Board) -> ReportData:
+        return replace(self, board=board)
 
 
 def _ordered(counts: Counter[str], order: Iterable[str], last: str = UNKNOWN) -> dict[str, int]:
@@ -301,6 +308,8 @@ def _missing(rows: Rows, as_of: dt.date) -> tuple[MissingResponse, ...]:
         if e.status != "completed" or e.responses or not e.recommendations:
             continue
         since = parse_date(e.report_date) or (parse_date(f"{e.year}-12") if e.year else None)
+        if since is not None and since > as_of:
+            continue  # not reported yet on the as-of date
         out.append(MissingResponse(e.id, e.title, e.owner, since.isoformat() if since else "",
                                    (as_of - since).days if since else None, e.recommendations))
     return tuple(sorted(out, key=lambda m: (-(m.days or 0), m.evaluation)))

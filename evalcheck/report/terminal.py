@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from evalcheck.report import boardwords as words
 from evalcheck.report import labels
 from evalcheck.report.changes import ChangeReport
 from evalcheck.report.model import ReportData
@@ -41,6 +42,8 @@ def render(report: ReportData) -> str:
     lines.append(f"               {len(i.overdue)} overdue, {len(i.due_soon)} due in the next "
                  f"30 days, {len(i.due_later)} in the next 90, "
                  f"{labels.plural(len(i.moved), 'deadline')} moved")
+    if report.board is not None:
+        lines += _board(report)
     if i.overdue_by_owner:
         lines += ["", "Overdue actions by owner (responsible)"]
         for g in i.overdue_by_owner:
@@ -59,6 +62,33 @@ def render(report: ReportData) -> str:
     if report.changes is not None:
         lines += ["", render_changes(report.changes).rstrip("\n")]
     return "\n".join(lines) + "\n"
+
+
+def _board(report: ReportData) -> list[str]:
+    """Recommendation status, and the period's indicators and trend when asked for."""
+    board = report.board
+    assert board is not None
+    rs = board.recommendation_status
+    parts = [f"{n} {words.REC_STATUS[k].lower()}" for k, n in rs.total.items() if n]
+    lines = [f"Status         {labels.plural(sum(rs.total.values()), 'recommendation')}: "
+             f"{', '.join(parts) or 'none'}"]
+    if rs.not_reported:
+        lines.append(f"               {labels.plural(rs.not_reported, 'recommendation')} "
+                     f"with an action whose status is not reported")
+    if board.period is not None and board.indicators is not None:
+        lines += ["", f"Period {clean(board.period.label)} ({words.span(board.period)}), "
+                      f"as of {report.as_of}"]
+        for name, ratio in board.indicators.items():
+            lines.append(f"  {words.TITLES[name]:<22} {words.value(ratio):>6}  "
+                         f"{words.counts(name, ratio)}")
+    if board.trend:
+        lines += ["", f"Trend by {board.trend_step} (value of each indicator at the period's "
+                      f"end)", "  " + f"{'period':<12}" + "".join(
+                          f"{words.SHORT[n]:>9}" for n in words.SHORT)]
+        for point in board.trend:
+            lines.append("  " + f"{clean(point.period):<12}" + "".join(
+                f"{words.value(point.indicators.get(n)):>9}" for n in words.SHORT))
+    return lines
 
 
 def render_changes(changes: ChangeReport) -> str:

@@ -101,8 +101,8 @@ def test_charts_and_tables_are_there(bundled: Page) -> None:
     charts = page.eval_on_selector_all("svg.chart", """svgs => svgs.map(s => [s.id,
         s.getAttribute('role'), s.querySelector('title').textContent,
         s.querySelectorAll('rect').length])""")
-    assert [c[0] for c in charts] == ["chart-status", "chart-ageing", "chart-owners",
-                                      "chart-decisions"]
+    assert [c[0] for c in charts] == ["chart-recstatus", "chart-status", "chart-ageing",
+                                      "chart-owners", "chart-decisions"]
     assert all(role == "img" and title and rects for _, role, title, rects in charts)
     assert page.locator("#chart-owners").get_attribute("aria-labelledby") == (
         "chart-owners-t chart-owners-d")
