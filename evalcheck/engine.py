@@ -67,7 +67,14 @@ def source_findings(record: Record, validate: bool = True) -> list[Finding]:
     """What the loader and the schema validator say about one record."""
     found = list(record.doc.findings)
     if validate:
-        found.extend(_remembered(record, SCHEMA_KEY, lambda: schemas.validate(record)))
+        schema = _remembered(record, SCHEMA_KEY, lambda: schemas.validate(record))
+        # a value refused as unsafe-yaml is not validated again (rules.md, "One problem, one
+        # message"): the schema's complaint about what is left in its place is dropped
+        refused = {f.at for f in found if f.check == "unsafe-yaml" and f.at is not None}
+        if refused and schema:
+            locate = record.doc.locator.locate
+            schema = [f for f in schema if (f.at or locate(f.path, f.key)) not in refused]
+        found.extend(schema)
     return found
 
 

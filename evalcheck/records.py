@@ -44,6 +44,11 @@ class Facts(NamedTuple):
     answered: tuple[tuple[str, bool], ...] = ()
     status: str = ""  # evaluation: planned, ongoing, completed
     project: str | None = None  # evaluation: the project it refers to
+    # part of the file was refused (unsafe-yaml, yaml-syntax): what it held is not known
+    refused: bool = False
+
+
+_REFUSALS = ("unsafe-yaml", "yaml-syntax")
 
 
 @dataclass(slots=True)
@@ -59,7 +64,10 @@ class Record:
     def facts(self) -> Facts:
         """Worked out from the data once (or given by the cache)."""
         if self.known_facts is None:
-            self.known_facts = facts_of(self.data)
+            facts = facts_of(self.data)
+            if any(f.check in _REFUSALS for f in self.doc.findings):
+                facts = facts._replace(refused=True)
+            self.known_facts = facts
         return self.known_facts
 
     @property
@@ -96,6 +104,8 @@ def load_record(path: str, raw: bytes, limits: Limits = _DEFAULT_LIMITS) -> Reco
             f"{limits.max_nodes:,}", check="unsafe-yaml", at=(1, 1),
             hint="remove the repeated comments"))
         return Record(path, doc)
+    if doc.data is None:  # a file that cannot be read: only its own problem, not its comments
+        return Record(path, doc)  # (nothing they could silence is reported on it)
     suppressions = parse_suppressions(raw) if comments else {}
     for line, s in list(suppressions.items()):
         if any((l1, c1) <= (s.line, s.column) < (l2, c2) for l1, c1, l2, c2 in doc.marker_spans):
@@ -260,9 +270,12 @@ class Corpus:
         self.registries: list[Record] = []
         self.owner_ids: set[str] = set()
         self.titles: dict[tuple[str, str], list[Record]] = {}
+        self.unreadable: list[Record] = []
         for record in records:
             facts = record.facts
             kind = facts.kind
+            if kind is None or facts.refused:
+                self.unreadable.append(record)
             if kind is None:
                 continue
             if kind == "owners":
@@ -275,6 +288,14 @@ class Corpus:
                 self.responses_for.setdefault(facts.evaluation, []).append(record)
             elif kind == "evaluation" and facts.title:
                 self.titles.setdefault((facts.title, facts.year), []).append(record)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every file could be read (rules.md, "One problem, one message"): a file
+        that cannot be read (yaml-syntax, unsafe-yaml, unknown kind) might hold the response,
+        evaluation, project or owner another record seems to lack, so the checks that report
+        an absence stay quiet until it is fixed; the file's own problem is reported."""
+        return not self.unreadable
 
     @property
     def has_registry(self) -> bool:

@@ -35,6 +35,8 @@ def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fi
         responses:
           - {recommendation: R1, decision: rejected, rationale: Out of scope.}
     """
+    if not corpus.complete:  # an unreadable file may be what is referred to
+        return
     for record in corpus.targets:
         kind = record.kind
         if kind == "evaluation":
@@ -104,6 +106,8 @@ def unanswered_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Re
         responses:
           - {recommendation: R1, decision: rejected, rationale: Out of scope.}
     """
+    if not corpus.complete:  # an unreadable file may be the evaluation's true response
+        return
     for ident, responses in corpus.responses_for.items():
         response = responses[0]
         evaluation = corpus.find("evaluation", ident)
