@@ -149,13 +149,22 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
         reasons = baseline.load(target.read_bytes(), write_baseline)[1] \
             if target.is_file() else {}
         loading.write_atomic(target, baseline.dump(problems, reasons))
-        click.echo(f"Wrote {len(problems)} accepted problem(s) to {write_baseline}.", err=True)
+        kept = len(baseline.acceptable(problems))
+        click.echo(f"Wrote {kept} accepted problem(s) to {write_baseline}.", err=True)
+        if kept < len(problems):
+            click.echo(f"{len(problems) - kept} problem(s) of unsafe-yaml or yaml-syntax cannot "
+                       "be accepted: fix those files.", err=True)
         sys.exit(EXIT_OK)
     accepted = 0
+    configured = not baseline_path  # the repository's choice, not the person's
     baseline_path = None if no_baseline else baseline_path or config.baseline
     if baseline_path and not only_source:
+        from evalcheck.config import inside
+
         path = Path(baseline_path)
-        if not path.is_absolute() and not path.exists():
+        if configured:
+            path = inside(config.root, baseline_path, "baseline", config.source)
+        elif not path.is_absolute() and not path.exists():
             path = config.root / baseline_path
         if not path.exists():
             _fail(f"baseline file not found: {baseline_path}")

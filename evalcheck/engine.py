@@ -14,7 +14,7 @@ from typing import Any
 
 from evalcheck import checks, schemas
 from evalcheck.checks import Check, Context
-from evalcheck.config import Config
+from evalcheck.config import LOCKED, Config
 from evalcheck.problems import Finding, Problem, Severity
 from evalcheck.records import Corpus, Record, stable_item
 from evalcheck.suppress import Suppression, covering
@@ -208,7 +208,7 @@ def _emit(run: _Run, record: Record, finding: Finding, name: str,
         line, column = finding.at
     else:
         line, column = record.doc.locator.locate(finding.path, finding.key)
-    suppression = covering(record.suppressions, line, name)
+    suppression = covering(record.suppressions, line, name) if name not in LOCKED else None
     if suppression is not None:
         run.used.add((record.path, suppression.line))
         return
@@ -246,6 +246,10 @@ def _suppression_problem(s: Suppression, registry: dict[str, Check], used: bool,
     if unknown:
         return (f"the suppression names an unknown check {unknown[0]!r}",
                 "`evalcheck rules` lists the checks")
+    locked = sorted(LOCKED.intersection(s.checks))
+    if locked:
+        return (f"{' and '.join(locked)} cannot be suppressed: a file evalcheck cannot read "
+                "safely is always an error", "fix the file instead")
     if not s.reason:
         return ("the suppression gives no reason", f"write: {example}")
     if not used and all(config.enabled(c) and not config.ignored_at(path, c) for c in s.checks):
