@@ -229,6 +229,12 @@ def dump(data: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
+PROGRESS = ["Terms of reference drafted and shared with the regional team.",
+            "Consultant recruited; first draft expected next quarter.",
+            "Working group met and agreed a workplan.",
+            "Budget confirmed; procurement under way.",
+            "Draft reviewed by the country offices."]
+
 # ---------------------------------------------------------------- records
 
 
@@ -243,6 +249,13 @@ class Gen:
         self.titles: set[tuple[str, int]] = set()
         self.used: set[str] = set()
         self.last_obj = ""
+        # What keeps the clean records clean of the checks added later (recurring-
+        # recommendation, stale-action) draws from its own generator, so that every other
+        # value stays what it was for a seed.
+        self.alt = random.Random(seed + 7919)
+        self.said: list[tuple[int, str]] = []  # (evaluation number, normalised text)
+        self.said_text: dict[str, list[int]] = {}
+        self.said_postings: dict[int, list[int]] = {}
 
     # text ------------------------------------------------------------
     def _fresh(self, first: list[str], lang: str) -> tuple[str, str]:
@@ -457,7 +470,38 @@ class Gen:
              "addressed_to": self.some_units(),
              **({"priority": r.randint(1, 3)} if r.random() < 0.8 else {})}
             for k in range(1, int(r.triangular(3, 20.99, 4)) + 1)]
+        for rec in data["recommendations"]:
+            rec["text"] = self.unrepeated(rec["text"], lang, i)
         return data
+
+    def unrepeated(self, text: str, lang: str, number: int) -> str:
+        """The text, lengthened by sentences until no recommendation of another evaluation is
+        as similar as recurring-recommendation reports (it compares the same candidates:
+        those with the same text or sharing a signature number few texts have, and a number
+        shared by more texts now is shared by more at the end)."""
+        from evalcheck.recurrence import COMMON
+        from evalcheck.textsim import normalise, signature, similarity
+
+        while True:
+            norm = normalise(text)
+            numbers = signature(norm)
+            near = set(self.said_text.get(norm, ()))
+            for n in numbers:
+                posting = self.said_postings.get(n, [])
+                if len(posting) < COMMON:
+                    near.update(posting)
+            if not any(self.said[j][0] != number and
+                       similarity(norm, self.said[j][1], 0.75) >= 0.75 for j in near):
+                break
+            main = (self.rng, self.used, self.last_obj)
+            self.rng, self.used = self.alt, set()
+            text += " " + self.sentence(lang)
+            self.rng, self.used, self.last_obj = main
+        self.said_text.setdefault(norm, []).append(len(self.said))
+        for n in numbers:
+            self.said_postings.setdefault(n, []).append(len(self.said))
+        self.said.append((number, norm))
+        return text
 
     # management responses ------------------------------------------------------------
     def action_dates(self, report: dt.date, action: dict[str, Any]) -> None:
@@ -488,6 +532,14 @@ class Gen:
             days = sorted(r.randint(0, (last - report).days) for _ in range(count))
             action["updates"] = [{"date": (report + dt.timedelta(days=d)).isoformat(),
                                   "text": self.sentence("en")} for d in days]
+        recent = self.as_of - dt.timedelta(days=150)
+        if shown >= self.as_of and all(u["date"] < recent.isoformat()
+                                       for u in action.get("updates", ())):
+            # an open action someone reported on lately (else stale-action fires)
+            when = max(self.as_of - dt.timedelta(days=self.alt.randint(5, 150)),
+                       report + dt.timedelta(days=60))
+            action.setdefault("updates", []).append(
+                {"date": when.isoformat(), "text": self.alt.choice(PROGRESS)})
 
     def response(self, evaluation: dict[str, Any]) -> dict[str, Any]:
         r = self.rng
@@ -681,6 +733,11 @@ def p_no_response(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
 # on management responses ------------------------------------------------------------------------
 
 
+def _recent_update(repo: Repo) -> dict[str, str]:
+    return {"date": (repo.gen.as_of - dt.timedelta(days=20)).isoformat(),
+            "text": "Working group met and agreed a workplan."}
+
+
 def p_past_due(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
     action = _first_action(rec.data)
     assert action is not None
@@ -697,7 +754,7 @@ def p_due_soon(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
     action["deadline"] = (repo.gen.as_of + dt.timedelta(days=10)).isoformat()
     action["status"] = "not-started"
     action.pop("completed_on", None)
-    action.pop("updates", None)
+    action["updates"] = [_recent_update(repo)]  # so that stale-action stays quiet
     return [(rec.path, "due-soon")]
 
 
@@ -739,7 +796,7 @@ def p_status_bad(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
     action["deadline"] = (repo.gen.as_of + dt.timedelta(days=200)).isoformat()
     action["status"] = "done"
     action.pop("completed_on", None)
-    action.pop("updates", None)
+    action["updates"] = [_recent_update(repo)]  # so that stale-action stays quiet
     return [(rec.path, "schema")]
 
 

@@ -164,6 +164,21 @@ def _put(action: Any, key: str, value: Any) -> None:
         _insert(action, key, value)
 
 
+def _shared(node: Any, top: bool = False) -> str | None:
+    """How node may stand in several places of the file: "the YAML anchor &name" (it or, unless
+    top, a node below it is anchored, so an alias repeats it) or "a merge (<<)"; else None."""
+    anchor = getattr(getattr(node, "anchor", None), "value", None)
+    if anchor:
+        return f"the YAML anchor &{anchor}"
+    if getattr(node, "merge", None):
+        return "a merge (<<)"
+    if top:
+        return None
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) \
+        else ()
+    return next((found for child in children if (found := _shared(child))), None)
+
+
 def apply(text: str, response: int, action: int, values: dict[str, str], note: str | None,
           today: dt.date) -> tuple[str, list[Change]]:
     """The record's new text and the list of changes made to the action."""
@@ -172,7 +187,25 @@ def apply(text: str, response: int, action: int, values: dict[str, str], note: s
     def change(data: Any, yaml: Any) -> None:
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-        target = data["responses"][response]["actions"][action]
+        path = [data.get("responses")]
+        path.append(path[-1][response])
+        path.append(path[-1]["actions"])
+        target = path[-1][action]
+        label = f"action {_action_id(target)}"
+        for node in path:
+            if getattr(getattr(node, "anchor", None), "value", None):
+                raise roundtrip.EditError(f"{label} sits inside a part of the file that is "
+                                          "shared through a YAML anchor (&name) and alias "
+                                          "(*name); write it out in full first")
+        touched = [*values, "original_deadline", "updates"]
+        found = _shared(target, top=True)
+        shared = (label, found) if found else next(
+            ((f"{label}'s {key}", how) for key in touched if (how := _shared(target.get(key)))),
+            None)
+        if shared:
+            raise roundtrip.EditError(f"{shared[0]} is shared through {shared[1]}, so an edit "
+                                      "would also change its twin elsewhere in the file; "
+                                      "write it out in full first")
         for key, raw in values.items():
             old = target.get(key)
             if raw == "":

@@ -263,8 +263,9 @@ def rules(fmt: str) -> None:
         for c in registry:
             click.echo(f"| {c.family} | `{c.name}` | {c.severity.value} | {c.summary} |")
         return
+    width = max(len(c.name) for c in registry) + 2  # plugins' names may be longer still
     for c in registry:
-        click.echo(f"{c.family:<13}{c.name:<28}{c.severity.value:<9}{c.summary}")
+        click.echo(f"{c.family:<13}{c.name:<{width}}{c.severity.value:<9}{c.summary}")
 
 
 @main.command()
@@ -288,4 +289,6 @@ def explain(name: str) -> None:
     if c.options:
         click.echo("Options:")
         for opt, (kind, default) in c.options.items():
-            click.echo(f"  {opt} ({kind.__name__}, default {default})")
+            shown = ("list of words", ", ".join(default) or "none") if kind is tuple \
+                else (kind.__name__, default)
+            click.echo(f"  {opt} ({shown[0]}, default {shown[1]})")

@@ -239,6 +239,11 @@ def parse_config(table: dict[str, Any], root: Path, where: str = "config") -> Co
                 raise ConfigError(f"{where}: unknown option {opt!r} for check {name!r} "
                                   f"(its options: {known})")
             kind, _ = declared[opt]
+            if kind is tuple:  # a list of words or phrases
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise ConfigError(f"{where}: checks.{name}.{opt} should be a list of text")
+                options.setdefault(name, {})[opt] = tuple(value)
+                continue
             if isinstance(value, bool) or not isinstance(value, (kind, int) if kind is float
                                                          else kind):
                 raise ConfigError(f"{where}: checks.{name}.{opt} should be {kind.__name__}")

@@ -6,9 +6,10 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from evalcheck.dates import parse_date
 from evalcheck.problems import DataPath, Finding, PathPart
 from evalcheck.suppress import Suppressions, parse_suppressions
-from evalcheck.textsim import normalise
+from evalcheck.textsim import normalise, signature
 from evalcheck.yamlload import Document, Limits, parse
 
 KINDS = ("evaluation", "management-response", "project", "owners")
@@ -44,6 +45,12 @@ class Facts(NamedTuple):
     answered: tuple[tuple[str, bool], ...] = ()
     status: str = ""  # evaluation: planned, ongoing, completed
     project: str | None = None  # evaluation: the project it refers to
+    # evaluation: the day of its report (YYYY-MM-DD; a month's last day, else its year's), ""
+    # when it has none: which of two evaluations came first (recurring-recommendation)
+    report: str = ""
+    # evaluation: (position, id, normalised text, textsim.signature) of each recommendation
+    # with a text, so that recurring-recommendation compares them without reading the data
+    said: tuple[tuple[int, str, str, tuple[int, ...]], ...] = ()
     # part of the file was refused (unsafe-yaml, yaml-syntax): what it held is not known
     refused: bool = False
 
@@ -220,6 +227,28 @@ def _year_of(data: dict[str, Any]) -> str:
     return report[:4] if isinstance(report, str) else ""
 
 
+def _report_day(data: dict[str, Any]) -> str:
+    """The day an evaluation reported: its report date (a month: the month's last day), else
+    the last day of its year; "" when it gives neither."""
+    day = parse_date(data.get("report_date"))
+    if day is not None:
+        return day.isoformat()
+    year = data.get("year")
+    return f"{year:04d}-12-31" if isinstance(year, int) and not isinstance(year, bool) \
+        and 0 < year < 10000 else ""
+
+
+def _said(data: dict[str, Any]) -> tuple[tuple[int, str, str, tuple[int, ...]], ...]:
+    out = []
+    for i, rec in mappings(data.get("recommendations")):
+        text = normalise(text_of(rec.get("text")))
+        if text:
+            ident = rec.get("id")
+            out.append((i, str(ident) if isinstance(ident, (str, int)) and
+                        not isinstance(ident, bool) else "", text, signature(text)))
+    return tuple(out)
+
+
 def facts_of(data: Any) -> Facts:
     """A record's Facts, from its data."""
     ident = data.get("id") if isinstance(data, dict) else None
@@ -235,7 +264,8 @@ def facts_of(data: Any) -> Facts:
                            if "id" in r),
                      normalise(text_of(data.get("title"))), _year_of(data), (), refs,
                      status=text_of(data.get("status")),
-                     project=project if isinstance(project, str) else None)
+                     project=project if isinstance(project, str) else None,
+                     report=_report_day(data), said=_said(data))
     if kind == "management-response":
         evaluation = data.get("evaluation")
         return Facts(kind, ident, evaluation if isinstance(evaluation, str) else None,

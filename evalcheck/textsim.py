@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from rapidfuzz.fuzz import ratio
 
@@ -77,3 +79,22 @@ def near_duplicates(texts: Sequence[str], threshold: float,
             seen.add(text)
         for word in prefix:
             postings[word].append(i)
+
+
+SIGNATURE_SIZE = 8
+_MIX = 0x9E3779B1  # a large odd constant (Fibonacci hashing) to combine two word hashes
+
+
+def signature(text: str, size: int = SIGNATURE_SIZE) -> tuple[int, ...]:
+    """A few stable numbers that similar normalised texts tend to share: the `size` smallest
+    hashes of the text's pairs of adjacent words (a bottom-k sketch; one number for a text of
+    one word). Two texts that share most word pairs share some of these with high probability,
+    so an index on them finds similar texts among thousands without comparing every pair.
+
+    CRC-32 rather than hash(): the numbers are kept in the cache and compared across runs,
+    and Python salts str hashes per process."""
+    words = [zlib.crc32(w.encode()) for w in text.split()]
+    if len(words) < 2:
+        return tuple(words)
+    pairs = {(a * _MIX ^ b) & 0xFFFFFFFF for a, b in pairwise(words)}
+    return tuple(sorted(pairs)[:size])

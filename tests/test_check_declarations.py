@@ -45,7 +45,7 @@ def test_uses_as_of_reads_the_code(func: Any, dated: bool) -> None:
 def test_the_record_checks_that_read_the_date() -> None:
     dated = {c.name for c in checks.registry().values()
              if c.scope == "record" and c.reads_as_of}
-    assert dated == {"past-due-action", "due-soon", "date-order"}
+    assert dated == {"past-due-action", "due-soon", "date-order", "stale-action"}
     for c in checks.registry().values():
         if c.func is not None and c.scope == "record":
             assert uses_as_of(c.func) is c.reads_as_of, c.name

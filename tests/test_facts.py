@@ -10,6 +10,7 @@ import pytest
 from checks.checkcases import cases
 
 from evalcheck.records import Facts, load_record
+from evalcheck.textsim import signature
 
 TABLE: list[tuple[str, str, dict[str, Any]]] = [
     ("evaluation", """
@@ -26,7 +27,22 @@ TABLE: list[tuple[str, str, dict[str, Any]]] = [
           - {id: 2, text: B.}
     """, {"kind": "evaluation", "id": "EV-1", "title": "mid term evaluation of the project",
           "year": "2022", "status": "completed", "project": "PRJ-1",
-          "recommendations": ("R1", "2"), "owner_refs": ("me-unit", "programme-unit")}),
+          "recommendations": ("R1", "2"), "owner_refs": ("me-unit", "programme-unit"),
+          "report": "2022-05-20",
+          "said": ((0, "R1", "a", signature("a")), (1, "", "no id", signature("no id")),
+                   (2, "2", "b", signature("b")))}),
+    ("report-day-a-month-ends-the-month", """
+        kind: evaluation
+        id: EV-1
+        report_date: 2022-02
+        recommendations:
+          - {id: R1, text: "  "}
+          - {id: R2, text: [not text]}
+    """, {"report": "2022-02-28", "said": ()}),
+    ("report-day-else-the-end-of-the-year", "kind: evaluation\nid: EV-1\nyear: 2021\n",
+     {"report": "2021-12-31"}),
+    ("no-report-day", "kind: evaluation\nid: EV-1\nreport_date: 2022-13\nyear: '2021'\n",
+     {"report": ""}),
     ("year-wins-over-report-date", """
         kind: evaluation
         id: EV-1

@@ -38,6 +38,11 @@ CATALOGUE = [
     ("consistency", "date-order", "error"),
     ("consistency", "rating-out-of-scale", "error"),
     ("consistency", "completed-without-date", "warning"),
+    ("deadlines", "deadline-before-response", "warning"),
+    ("deadlines", "deadline-moved-without-reason", "warning"),
+    ("deadlines", "stale-action", "warning"),
+    ("duplicates", "recurring-recommendation", "warning"),
+    ("consistency", "status-contradicts-update", "warning"),
 ]
 # Checks of ours beyond the catalogue.
 EXTRA = [("suppressions", "unused-suppression", "warning"),
@@ -48,6 +53,9 @@ OPTIONS = {
     "near-duplicate-text": {"threshold": 0.85},
     "due-soon": {"days": 30},
     "response-overdue": {"days": 60},
+    "stale-action": {"days": 180},
+    "recurring-recommendation": {"threshold": 0.8},
+    "status-contradicts-update": {"words": ()},
 }
 
 

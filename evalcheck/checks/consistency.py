@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from evalcheck.checks import Context, check
 from evalcheck.dates import parse_date
 from evalcheck.problems import DataPath, Finding, Severity
-from evalcheck.records import Record, describe, iter_actions, mappings
+from evalcheck.records import Record, describe, iter_actions, mappings, text_of
 
 
 def _number(value: Any) -> float | None:
@@ -194,3 +197,124 @@ def completed_without_date(record: Record, ctx: Context) -> Iterator[Finding]:
         if action.get("status") == "completed" and "completed_on" not in action:
             yield Finding(f"{describe(record.data, path)} is completed with no completed_on",
                           path=(*path, "status"), hint="add completed_on: YYYY-MM-DD")
+
+
+# What an update says when an action was not done after all, in English, Spanish, French and
+# Portuguese, written without accents (text is compared with its accents removed, in lower
+# case), with the usual inflections.
+DROPPED_WORDS = (
+    # English
+    r"dropped(?!\s+(?:by|to|from|below|under|sharply|significantly|slightly)\b)",
+    r"cancel(?:l?ed|lation)", r"disband(?:ed|ment)", r"abandon(?:ed|ment)",
+    r"discontinued", r"called off", r"overtaken by events",
+    r"not (?:been )?(?:done|carried out|implemented)",
+    r"no longer (?:applicable|relevant|needed|required)", r"suspend(?:ed|ing)|suspension",
+    # Spanish
+    r"descartad[oa]s?", r"cancelad[oa]s?", r"cancelacion", r"anulad[oa]s?",
+    r"disuelt[oa]s?", r"abandonad[oa]s?",
+    r"no (?:se )?(?:ha |han |fue |fueron )?(?:realizad[oa]s?|realizo|ejecutad[oa]s?|ejecuto"
+    r"|llevo a cabo|implementad[oa]s?)",
+    r"(?:ya )?no (?:aplica|es aplicable|procede)", r"sin efecto", r"suspendid[oa]s?",
+    # French
+    r"abandonne(?:e|s|es)?", r"annule(?:e|s|es)?|annulation", r"dissou(?:s|te|tes)",
+    r"(?:pas|non|jamais) (?:ete )?(?:realise|effectue|execute|mise? en (?:oe|\u0153)uvre)"
+    r"(?:e|s|es)?", r"sans objet", r"n'est plus (?:applicable|pertinente?|d'actualite)",
+    r"suspendue?s?",
+    # Portuguese
+    r"cancelamento", r"dissolvid[oa]s?", r"extint[oa]s?",
+    r"nao (?:foi |foram )?(?:realizad[oa]s?|executad[oa]s?|implementad[oa]s?|feit[oa]s?)",
+    r"(?:ja nao|deixou de) (?:se )?(?:aplica|ser aplicavel)", r"nao se aplica",
+    r"suspens[oa]s?",
+)
+_DROPPED = re.compile(r"\b(?:" + "|".join(DROPPED_WORDS) + r")\b")
+# a word that, among the three before, turns "cancelled" into "not cancelled"
+_NEGATIONS = frozenset({
+    "not", "never", "no", "without", "nor", "isn't", "wasn't", "weren't", "hasn't", "haven't",
+    "hadn't", "didn't", "doesn't", "won't", "cannot", "nunca", "sin", "ni", "jamais", "sans",
+    "pas", "nao", "sem", "nem"})
+_TOKEN = re.compile(r"[\w']+")
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, one character for one (so positions match the text)."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in text.lower().replace("\u2019", "'"))
+
+
+def _user_words(words: Iterable[str]) -> re.Pattern[str] | None:
+    parts = [r"\s+".join(map(re.escape, _fold(w).split())) for w in words if w.strip()]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b") if parts else None
+
+
+def says_dropped(text: str, extra: re.Pattern[str] | None = None) -> str | None:
+    """The words of `text` saying the action was dropped, cancelled, not done... (not those
+    negated: "was not cancelled"), or None."""
+    folded = _fold(text)
+    for pattern in (_DROPPED, extra):
+        for m in pattern.finditer(folded) if pattern is not None else ():
+            before = _TOKEN.findall(folded[:m.start()])[-3:]
+            if not _NEGATIONS.intersection(before):
+                return text[m.start():m.end()] if len(folded) == len(text) else m.group()
+    return None
+
+
+@check("status-contradicts-update", family="consistency", severity=Severity.WARNING,
+       options={"words": (tuple, ())}, applies_to=("management-response",))
+def status_contradicts_update(record: Record, ctx: Context) -> Iterator[Finding]:
+    """An action marked completed while its latest update says it was dropped, cancelled,
+    disbanded, abandoned, suspended, not done or no longer applicable.
+
+    The words are known in English, Spanish, French and Portuguese, with their inflections
+    and without regard to accents or case ("cancelled", "cancelada", "annulée", "não foi
+    realizado"); words negated just before ("was not cancelled") do not count. More words or
+    phrases are added with `[tool.evalcheck.checks.status-contradicts-update] words =
+    ["put on hold"]`. The latest update is the one with the latest date (the last one listed
+    when they have none).
+    Why: an action counted as completed when it was dropped inflates the implementation rate
+    that boards read; it should be closed as no-longer-applicable.
+
+    Bad:
+        kind: management-response
+        responses:
+          - recommendation: R1
+            actions:
+              - id: "1.1"
+                description: Set up a task force
+                responsible: [u]
+                status: completed
+                completed_on: 2025-03-10
+                updates:
+                  - {date: 2025-03-02, text: The task force was disbanded.}
+    Good:
+        kind: management-response
+        responses:
+          - recommendation: R1
+            actions:
+              - id: "1.1"
+                description: Set up a task force
+                responsible: [u]
+                status: no-longer-applicable
+                completed_on: 2025-03-10
+                updates:
+                  - {date: 2025-03-02, text: The task force was disbanded.}
+    """
+    extra = _user_words(ctx.options.get("words", ()))
+    for path, _, action in iter_actions(record):
+        if action.get("status") != "completed":
+            continue
+        latest: tuple[Any, int, dict[str, Any]] | None = None
+        for u, update in mappings(action.get("updates")):
+            when = parse_date(update.get("date"))
+            key = (when or dt.date.min, u, update)
+            if latest is None or key[:2] > latest[:2]:
+                latest = key
+        if latest is None:
+            continue
+        words = says_dropped(text_of(latest[2].get("text")), extra)
+        if words is None:
+            continue
+        dated = latest[2].get("date")
+        yield Finding(f"{describe(record.data, path)} is completed but its latest update"
+                      f"{f' ({dated})' if isinstance(dated, str) else ''} says {words!r}",
+                      path=(*path, "status"),
+                      hint="if it was not done, set status: no-longer-applicable (completed_on "
+                           "is then the day it was closed); if it was, add an update saying so")

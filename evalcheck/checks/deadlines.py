@@ -170,3 +170,196 @@ def response_overdue(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fin
             f"evaluation {record.id!r} has {count} recommendation{'s' if count != 1 else ''} "
             f"and no management response {_days((ctx.as_of - report).days)} after its report",
             path=path, hint="add a management-response record for this evaluation")
+
+
+def _due(value: object) -> dt.date | None:
+    """The day a deadline falls due."""
+    return parse_date(value)
+
+
+def _first_agreed(action: dict[str, Any]) -> tuple[tuple[str | int, ...], Any] | None:
+    """Where the first agreed deadline is written (a path inside the action) and its value:
+    original_deadline, else the first `from` of deadline_changes, else deadline."""
+    if "original_deadline" in action:
+        return ("original_deadline",), action["original_deadline"]
+    for i, change in mappings(action.get("deadline_changes")):
+        if "from" in change:
+            return ("deadline_changes", i, "from"), change["from"]
+    if "deadline" in action:
+        return ("deadline",), action["deadline"]
+    return None
+
+
+@check("deadline-before-response", family="deadlines", severity=Severity.WARNING,
+       applies_to=("management-response",))
+def deadline_before_response(record: Record, ctx: Context) -> Iterator[Finding]:
+    """An action whose first agreed deadline ends before the date of the management response
+    that set it.
+
+    The first agreed deadline is `original_deadline`, else the first `from` of
+    `deadline_changes`, else `deadline`; a month, quarter or year deadline ends on its last
+    day. A response dated by month only (`date: 2012-10`) counts from that month's first day,
+    so the check fires only when the deadline had certainly passed.
+    Why: a deadline already past on the day it was agreed means the matrix was filled in
+    after the fact, a date was mistyped, or the response was backdated; every overdue figure
+    built on it is wrong.
+
+    Bad:
+        kind: management-response
+        date: 2012-10-07
+        responses:
+          - recommendation: R2
+            actions:
+              - {id: "2.1", description: Hold a meeting, responsible: [u], deadline: 2010-12-31}
+    Good:
+        kind: management-response
+        date: 2012-10-07
+        responses:
+          - recommendation: R2
+            actions:
+              - {id: "2.1", description: Hold a meeting, responsible: [u], deadline: 2012-12-31}
+    """
+    written = record.get("date")
+    responded = parse_date(written, month_end=False)
+    if responded is None:
+        return
+    for path, _, action in iter_actions(record):
+        first = _first_agreed(action)
+        due = _due(first[1]) if first is not None else None
+        if first is not None and due is not None and due < responded:
+            yield Finding(f"{describe(record.data, path)} was due {first[1]}, before the "
+                          f"response of {written} that set it", path=(*path, *first[0]),
+                          hint="check both dates against the source; if the response was "
+                               "written late, say so in its comments")
+
+
+def _reason(change: dict[str, Any]) -> bool:
+    reason = change.get("reason")
+    return isinstance(reason, str) and bool(reason.strip())
+
+
+@check("deadline-moved-without-reason", family="deadlines", severity=Severity.WARNING,
+       applies_to=("management-response",))
+def deadline_moved_without_reason(record: Record, ctx: Context) -> Iterator[Finding]:
+    """A deadline that differs from `original_deadline`, or a `deadline_changes` entry, with no
+    reason recorded.
+
+    A deadline equal to its original one (the same due day: `2024-12` and `2024-12-31`) has
+    not moved. Where `deadline_changes` lists the moves, each one needs its `reason`.
+    Why: auditors ask first why a deadline moved and who agreed; an extension with no reason
+    looks like a deadline quietly pushed back.
+
+    Bad:
+        kind: management-response
+        responses:
+          - recommendation: R1
+            actions:
+              - id: "1.1"
+                description: Hold a meeting
+                responsible: [u]
+                original_deadline: 2024-12
+                deadline: 2025-09
+    Good:
+        kind: management-response
+        responses:
+          - recommendation: R1
+            actions:
+              - id: "1.1"
+                description: Hold a meeting
+                responsible: [u]
+                original_deadline: 2024-12
+                deadline: 2025-09
+                deadline_changes:
+                  - {date: 2025-02-01, from: 2024-12, to: 2025-09, reason: Elections moved}
+    """
+    for path, _, action in iter_actions(record):
+        if "deadline_changes" not in action and "original_deadline" not in action:
+            continue
+        name = describe(record.data, path)
+        changes = list(mappings(action.get("deadline_changes")))
+        for i, change in changes:
+            if not _reason(change):
+                moved = " ".join(f"{k} {change[k]}" for k in ("from", "to") if k in change)
+                yield Finding(f"{name}'s deadline change {moved or f'#{i + 1}'} has no reason "
+                              "recorded",
+                              path=(*path, "deadline_changes", i),
+                              hint="add reason: why the deadline moved (and approved_by: who "
+                                   "agreed)")
+        if changes or "original_deadline" not in action or "deadline" not in action:
+            continue
+        old, new = action["original_deadline"], action["deadline"]
+        old_day, new_day = _due(old), _due(new)
+        same = old_day == new_day if old_day is not None and new_day is not None \
+            else old == new
+        if not same:
+            yield Finding(f"{name}'s deadline moved from {old} (original_deadline) to {new} "
+                          "with no reason recorded", path=(*path, "deadline"),
+                          hint="record the move under deadline_changes with its date, from, "
+                               "to and reason")
+
+
+@check("stale-action", family="deadlines", severity=Severity.WARNING,
+       options={"days": (int, 180)}, applies_to=("management-response",))
+def stale_action(record: Record, ctx: Context) -> Iterator[Finding]:
+    """An open action, not past due, with no update for 180 days (configurable).
+
+    Counted from the action's latest update, or else from the response's `date`; a date
+    given as a month counts from that month's last day. Closed actions (completed,
+    no-longer-applicable) and past-due ones (past-due-action says more) are left out. The
+    window is set with `[tool.evalcheck.checks.stale-action] days = 90`.
+    Why: an action nobody has reported on for half a year is usually stalled or forgotten;
+    asking early is cheaper than finding out at the deadline.
+
+    Bad (as of 2026-11-22):
+        kind: management-response
+        date: 2024-06
+        responses:
+          - recommendation: R1
+            actions:
+              - id: "1.1"
+                description: Hold a meeting
+                responsible: [u]
+                deadline: 2027-06
+                status: in-progress
+                updates:
+                  - {date: 2025-10-06, text: Terms of reference drafted.}
+    Good (as of 2026-11-22):
+        kind: management-response
+        date: 2024-06
+        responses:
+          - recommendation: R1
+            actions:
+              - id: "1.1"
+                description: Hold a meeting
+                responsible: [u]
+                deadline: 2027-06
+                status: in-progress
+                updates:
+                  - {date: 2025-10-06, text: Terms of reference drafted.}
+                  - {date: 2026-09-15, text: Consultant recruited.}
+    """
+    window = int(ctx.options.get("days", 180))
+    responded = parse_date(record.get("date"))
+    for path, _, action in iter_actions(record):
+        if not is_open(action):
+            continue
+        due = _due(action.get("deadline"))
+        if due is not None and due < ctx.as_of:
+            continue
+        latest: tuple[dt.date, int] | None = None
+        for u, update in mappings(action.get("updates")):
+            when = parse_date(update.get("date"))
+            if when is not None and (latest is None or (when, u) > latest):
+                latest = (when, u)
+        last = latest[0] if latest is not None else responded
+        if last is None or (ctx.as_of - last).days <= window:
+            continue
+        if latest is not None:
+            since = f"last: {action['updates'][latest[1]]['date']}"
+            where: tuple[str | int, ...] = (*path, "updates", latest[1], "date")
+        else:
+            since = f"none since the response of {record.get('date')}"
+            where = path
+        yield Finding(f"no update on {describe(record.data, path)} for "
+                      f"{_days((ctx.as_of - last).days)} ({since})", path=where,
+                      hint="add an update with today's date saying where it stands")

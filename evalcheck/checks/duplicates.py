@@ -9,6 +9,7 @@ from typing import Any
 from evalcheck.checks import Context, across, check
 from evalcheck.problems import DataPath, Finding, Severity
 from evalcheck.records import Corpus, Record, describe, iter_actions, mappings, text_of
+from evalcheck.recurrence import RepeatIndex, Said
 from evalcheck.textsim import near_duplicates, normalise
 
 _TEXT_GROUPS = {
@@ -261,3 +262,107 @@ def duplicate_record(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fin
                                      f"management response: {same[0].id!r} ({same[0].path})",
                                      path=("evaluation",),
                                      hint="keep one response matrix per evaluation")
+
+
+_REPEATS = re.compile(r"recommendation (?P<later>.+) repeats (?P<evaluation>\S+) "
+                      r"(?P<earlier>.+) \(similarity (?P<similarity>[01]\.[0-9]+)\)")
+
+
+def _name(rec_id: str, position: int) -> str:
+    return rec_id or f"#{position + 1}"
+
+
+@check("recurring-recommendation", family="duplicates", severity=Severity.WARNING,
+       scope="corpus", options={"threshold": (float, 0.8)})
+def recurring_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
+    """A recommendation that an earlier evaluation already made, in nearly the same words.
+
+    Texts are normalised as for duplicate-text (case, spacing, punctuation and leading
+    numbering: "1. UNDAF should..." repeats "UNDAF should...?") and compared with
+    recommendations of other evaluations with an earlier or equal report date (a month is
+    taken at its end, an evaluation with no report date at the end of its `year`; one with
+    neither is not compared; equal dates are ordered by evaluation id). Each later
+    recommendation is reported once, naming the earliest one it repeats. The default threshold
+    0.8 is set with `[tool.evalcheck.checks.recurring-recommendation] threshold = 0.9`.
+    Evaluations that duplicate-id or duplicate-record already name (one id, or one title and
+    year) are not compared: they are one evaluation entered twice.
+    Why: a recommendation made again years later usually means the first one was never acted
+    on; boards ask why, and some offices track recurring recommendations by hand.
+
+    Bad:
+        kind: evaluation
+        id: EV-2010-A
+        report_date: 2010-05-01
+        recommendations:
+          - id: R2
+            text: UNDAF should set up a joint monitoring and evaluation group.
+        ---
+        kind: evaluation
+        id: EV-2014-B
+        report_date: 2014-03-01
+        recommendations:
+          - id: R1
+            text: 1. UNDAF should set up a joint monitoring and evaluation group
+    Good:
+        kind: evaluation
+        id: EV-2010-A
+        report_date: 2010-05-01
+        recommendations:
+          - id: R2
+            text: UNDAF should set up a joint monitoring and evaluation group.
+        ---
+        kind: evaluation
+        id: EV-2014-B
+        report_date: 2014-03-01
+        recommendations:
+          - id: R1
+            text: Give the joint monitoring group set up in 2011 its own budget line.
+    """
+    threshold = float(ctx.options.get("threshold", 0.8))
+    evaluations = sorted((r for r in corpus.records if r.facts.kind == "evaluation"
+                          and r.facts.report and r.facts.said),
+                         key=lambda r: (r.facts.report, r.facts.id, r.path))
+    said: list[Said] = []
+    where: list[tuple[int, int]] = []  # (evaluation, position in its facts.said) of each
+    for g, record in enumerate(evaluations):
+        for k, (_, _, text, numbers) in enumerate(record.facts.said):
+            said.append(Said(g, text, numbers))
+            where.append((g, k))
+
+    def related(a: int, b: int) -> bool:
+        one, other = evaluations[a].facts, evaluations[b].facts
+        return (bool(one.id) and one.id == other.id) or (
+            bool(one.title) and (one.title, one.year) == (other.title, other.year))
+
+    index = RepeatIndex(said, threshold, related)
+    named = [corpus.is_target(r) for r in evaluations]
+    wanted: list[int] | None = None
+    if not all(named):
+        # the named evaluations' recommendations, and the later ones of other evaluations
+        # that may repeat them (what a change to a named one can cause elsewhere)
+        wanted = [i for i, (g, _) in enumerate(where) if named[g]]
+        wanted += [j for i in list(wanted) for j in index.candidates(i)
+                   if j > i and not named[where[j][0]]]
+    for later, earlier, score in index.repeats(wanted):
+        g, k = where[later]
+        if not (named[g] or named[where[earlier][0]]):
+            continue
+        first = evaluations[where[earlier][0]]
+        position, rec_id, _, _ = evaluations[g].facts.said[k]
+        _, first_id, _, _ = first.facts.said[where[earlier][1]]
+        first_pos = first.facts.said[where[earlier][1]][0]
+        yield evaluations[g], Finding(
+            f"recommendation {_name(rec_id, position)} repeats {first.facts.id} "
+            f"{_name(first_id, first_pos)} (similarity {score:.2f})",
+            path=("recommendations", position, "text"),
+            hint=f"say in this evaluation's response why the earlier one ({first.path}) "
+                 "did not settle it, or reword it if it asks for something new")
+
+
+def repeated(message: str) -> tuple[str, str, str, float] | None:
+    """(later recommendation, earlier evaluation, earlier recommendation, similarity) of a
+    recurring-recommendation message (for the reports), or None for any other message."""
+    m = _REPEATS.fullmatch(message)
+    if m is None:
+        return None
+    return m["later"], m["evaluation"], m["earlier"], float(m["similarity"])

@@ -19,7 +19,7 @@ from evalcheck.report.htmlparts import (
     section,
     table,
 )
-from evalcheck.report.model import ReportData
+from evalcheck.report.model import DataQuality, ReportData
 from evalcheck.report.rows import ActionRow
 from evalcheck.textsafe import html_escape as esc
 
@@ -194,6 +194,7 @@ def quality_section(report: ReportData, limit: int) -> str:
         ("Check", ""), ("Severity", ""), ("Problems", "number")], rows) + table(
         "t-files", "Problems by file", [("File", ""), ("Problems", "number")], files)
         + more(len(q.by_file), limit, "files") + "</div>")
+    body.append(_follow_up(q, limit))
     problems = [[(f"<code>{esc(p.path)}:{p.line}</code>", f"{p.path}:{p.line:08d}", ""),
                  (f"<code>{esc(p.check)}</code>", p.check, ""),
                  (badge(p.severity.value, p.severity.value), p.severity.value, ""),
@@ -206,6 +207,30 @@ def quality_section(report: ReportData, limit: int) -> str:
     body.append(more(len(q.problems), limit, "problems"))
     body.append("</details>")
     return section("quality", "Data quality", body)
+
+
+def _follow_up(q: DataQuality, limit: int) -> str:
+    """The findings an evaluation officer asks about, grouped, and the recurring
+    recommendations listed pair by pair (boards ask about them)."""
+    rows = [[(f"<code>{esc(c.check)}</code>", c.check, ""), (esc(labels.follow_up(c.check)),
+             None, ""), (c.count, c.count, "num")] for c in q.follow_up]
+    out = ['<h3 id="follow-up">What to follow up</h3>',
+           table("t-follow-up", "Findings an evaluation officer would ask about", [
+               ("Check", ""), ("What it means", ""), ("Found", "number")], rows),
+           '<h3 id="recurring">Recurring recommendations</h3>']
+    if not q.recurring:
+        return "\n".join([*out, empty("No recommendation repeats an earlier evaluation's.")])
+    pairs = [[(f"{esc(r.earlier_evaluation)} {esc(r.earlier_recommendation)}",
+               r.earlier_evaluation, ""),
+              (f"{esc(r.later_evaluation)} {esc(r.later_recommendation)}", r.later_evaluation,
+               ""), (f"{r.similarity:.2f}", r.similarity, "num"),
+              (f"<code>{esc(r.path)}:{r.line}</code>", None, "")]
+             for r in capped(q.recurring, limit)]
+    out.append(table("t-recurring", "Recommendations made again in a later evaluation", [
+        ("Earlier evaluation", ""), ("Later evaluation", ""), ("Similarity", "number"),
+        ("Where", "")], pairs, sortable=True))
+    out.append(more(len(q.recurring), limit, "recurring recommendations"))
+    return "\n".join(out)
 
 
 def _item(c: ItemChange) -> str:

@@ -29,6 +29,14 @@ AGEING = {
 }
 EVALUATION_STATUS = {"planned": "Planned", "ongoing": "Ongoing", "completed": "Completed",
                      "not-stated": "Not stated"}
+FOLLOW_UP = {
+    "recurring-recommendation": "Recommendations an earlier evaluation already made",
+    "stale-action": "Open actions nobody has reported on for months",
+    "status-contradicts-update": "Actions marked completed that their latest update says "
+                                 "were dropped",
+    "deadline-moved-without-reason": "Deadlines moved with no reason recorded",
+    "deadline-before-response": "Deadlines already past when the response set them",
+}
 
 
 DASH = "\u2013"
@@ -37,6 +45,10 @@ DASH = "\u2013"
 def span(low: float | None, high: float | None) -> str:
     """A scale as `1-4` (with an en dash); "" when either end is unknown."""
     return "" if low is None or high is None else f"{number(low)}{DASH}{number(high)}"
+
+
+def follow_up(check: str) -> str:
+    return FOLLOW_UP.get(check, check)
 
 
 def status(value: str) -> str:

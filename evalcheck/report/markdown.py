@@ -201,6 +201,18 @@ def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
     if q.by_check:
         out += table(["check", "severity", "problems"],
                       [(f"`{c.check}`", c.severity, c.count) for c in q.by_check], right=(2,))
+    out += ["### What to follow up", ""]
+    out += table(["check", "what it means", "found"],
+                 [(f"`{c.check}`", labels.follow_up(c.check), c.count) for c in q.follow_up],
+                 right=(2,))
+    out += ["### Recurring recommendations", ""]
+    if q.recurring:
+        out += table(["earlier evaluation", "later evaluation", "similarity"],
+                     [(f"{esc(r.earlier_evaluation)} {esc(r.earlier_recommendation)}",
+                       f"{esc(r.later_evaluation)} {esc(r.later_recommendation)}",
+                       f"{r.similarity:.2f}") for r in q.recurring], right=(2,))
+    else:
+        out += ["No recommendation repeats an earlier evaluation's.", ""]
     if report.changes is not None:
         out += ["", *render_changes(report.changes, level=2).splitlines()]
     return "\n".join(out).rstrip("\n") + "\n"

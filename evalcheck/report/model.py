@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from evalcheck.checks.duplicates import repeated
 from evalcheck.dates import parse_date
 from evalcheck.problems import Problem
 from evalcheck.records import Record
@@ -161,12 +162,35 @@ class CheckCount:
 
 
 @dataclass(frozen=True, slots=True)
+class Recurring:
+    """A recommendation made again: the earliest evaluation that made it, the later one that
+    repeats it, and how similar the two texts are (recurring-recommendation's finding)."""
+
+    earlier_evaluation: str
+    earlier_recommendation: str
+    later_evaluation: str
+    later_recommendation: str
+    similarity: float
+    path: str
+    line: int
+
+
+# What an experienced evaluation officer asks about (issue 16), in the order a board would:
+# the checks the data-quality section groups under their own heading.
+FOLLOW_UP = ("recurring-recommendation", "stale-action", "status-contradicts-update",
+             "deadline-moved-without-reason", "deadline-before-response")
+
+
+@dataclass(frozen=True, slots=True)
 class DataQuality:
     errors: int
     warnings: int
     by_check: tuple[CheckCount, ...]
     by_file: dict[str, int]
     problems: tuple[Problem, ...]
+    # FOLLOW_UP's checks with their counts (zeros kept), and the recurring recommendations
+    follow_up: tuple[CheckCount, ...] = ()
+    recurring: tuple[Recurring, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,9 +395,26 @@ def _data_quality(problems: Sequence[Problem]) -> DataQuality:
     by_check = sorted((CheckCount(c, s, n) for (c, s), n in counts.items()),
                       key=lambda c: (c.severity != "error", -c.count, c.check))
     errors = sum(p.severity.value == "error" for p in problems)
+    severity = {c: s for c, s in counts}
+    named = Counter(p.check for p in problems)
+    follow_up = tuple(CheckCount(c, severity.get(c, "warning"), named.get(c, 0))
+                      for c in FOLLOW_UP)
     return DataQuality(errors, len(problems) - errors, tuple(by_check),
                        dict(sorted(Counter(p.path for p in problems).items())),
-                       tuple(sorted(problems)))
+                       tuple(sorted(problems)), follow_up, _recurring(problems))
+
+
+def _recurring(problems: Sequence[Problem]) -> tuple[Recurring, ...]:
+    """recurring-recommendation's findings as pairs, earliest evaluation first."""
+    found = []
+    for p in problems:
+        pair = repeated(p.message) if p.check == "recurring-recommendation" else None
+        if pair is not None:
+            later, evaluation, earlier, score = pair
+            found.append(Recurring(evaluation, earlier, p.record, later, score, p.path, p.line))
+    return tuple(sorted(found, key=lambda r: (
+        natural_key(r.earlier_evaluation), natural_key(r.earlier_recommendation),
+        natural_key(r.later_evaluation), natural_key(r.later_recommendation))))
 
 
 def build_report(records: Sequence[Record], problems: Sequence[Problem], as_of: dt.date,

@@ -139,3 +139,70 @@ def test_rating_out_of_scale(text: str, expected: Expected) -> None:
 @pytest.mark.parametrize(("text", "expected"), **cases(COMPLETED_WITHOUT_DATE))
 def test_completed_without_date(text: str, expected: Expected) -> None:
     assert_found(text, "completed-without-date", expected)
+
+
+def closed(status: str, *updates: str) -> str:
+    """A response with one action 1.1 of this status (on line 11) and these updates, each
+    `date|text` or just a text (no date)."""
+    lines = "".join(
+        f"          - {{date: {u.split('|')[0]}, text: \"{u.split('|')[1]}\"}}\n" if "|" in u
+        else f"          - {{text: \"{u}\"}}\n" for u in updates)
+    return (MR_HEAD + "      - id: \"1.1\"\n        description: Set up a task force\n"
+            f"        responsible: [me-unit]\n        status: {status}\n"
+            f"        completed_on: 2025-03-10\n        updates:\n{lines}")
+
+
+STATUS_LINE = (11, 17)
+STATUS_CONTRADICTS = [
+    ("english-disbanded", closed("completed", "2025-01-10|Terms of reference agreed.",
+                                 "2025-03-02|The task force was disbanded."), None,
+     [("r0.yaml", *STATUS_LINE, "action 1.1 is completed but its latest update (2025-03-02) "
+       "says 'disbanded'")]),
+    ("latest-by-date-not-by-place", closed("completed", "2025-03-02|The meeting was cancelled.",
+                                           "2025-01-10|Terms of reference agreed."), None,
+     [("r0.yaml", *STATUS_LINE, "says 'cancelled'")]),
+    ("an-earlier-update-does-not-count", closed("completed", "2025-01-10|Work suspended.",
+                                                "2025-03-02|Work resumed and finished."),
+     None, []),
+    ("negated-is-fine", closed("completed", "2025-03-02|The task force was not dropped."),
+     None, []),
+    ("numbers-that-dropped", closed("completed",
+                                    "2025-03-02|Waiting times dropped by 40 percent."), None, []),
+    ("english-not-done", closed("completed", "2025-03-02|The survey was not carried out."),
+     None, [("r0.yaml", *STATUS_LINE, "says 'not carried out'")]),
+    ("english-no-longer-applicable",
+     closed("completed", "2025-03-02|No longer applicable after the reform."), None,
+     [("r0.yaml", *STATUS_LINE, "says 'No longer applicable'")]),
+    ("spanish-cancelada", closed("completed", "2025-03-02|La actividad fue cancelada."),
+     None, [("r0.yaml", *STATUS_LINE, "says 'cancelada'")]),
+    ("spanish-no-realizado", closed("completed", "2025-03-02|El taller no se realizó."),
+     None, [("r0.yaml", *STATUS_LINE, "says 'no se realizó'")]),
+    ("spanish-negated", closed("completed", "2025-03-02|El taller no fue suspendido."),
+     None, []),
+    ("french-annulee", closed("completed", "2025-03-02|La mission a été annulée."), None,
+     [("r0.yaml", *STATUS_LINE, "says 'annulée'")]),
+    ("french-sans-objet", closed("completed", "2025-03-02|Sans objet depuis la réforme."),
+     None, [("r0.yaml", *STATUS_LINE, "says 'Sans objet'")]),
+    ("french-negated", closed("completed", "2025-03-02|La mission n'a pas été annulée."),
+     None, []),
+    ("portuguese-abandonado", closed("completed", "2025-03-02|O projeto foi abandonado."),
+     None, [("r0.yaml", *STATUS_LINE, "says 'abandonado'")]),
+    ("portuguese-nao-realizada", closed("completed", "2025-03-02|A oficina não foi realizada."),
+     None, [("r0.yaml", *STATUS_LINE, "says 'não foi realizada'")]),
+    ("portuguese-negated", closed("completed", "2025-03-02|A oficina não foi cancelada."),
+     None, []),
+    ("no-longer-applicable-status-is-right",
+     closed("no-longer-applicable", "2025-03-02|The task force was disbanded."), None, []),
+    ("undated-updates-the-last-listed", closed("completed", "Started.", "Abandoned in March."),
+     None, [("r0.yaml", *STATUS_LINE, "its latest update says 'Abandoned'")]),
+    ("words-from-config", closed("completed", "2025-03-02|Put on hold by the ministry."),
+     {"words": ["put on hold"]}, [("r0.yaml", *STATUS_LINE, "says 'Put on hold'")]),
+    ("words-from-config-unused", closed("completed", "2025-03-02|Finished on time."),
+     {"words": ["put on hold"]}, []),
+]
+
+
+@pytest.mark.parametrize(("text", "options", "expected"), **cases(STATUS_CONTRADICTS))
+def test_status_contradicts_update(text: str, options: dict[str, list[str]] | None,
+                                   expected: Expected) -> None:
+    assert_found(text, "status-contradicts-update", expected, options=options)

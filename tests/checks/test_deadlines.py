@@ -105,3 +105,113 @@ def test_missing_deadline(text: str, expected: Expected) -> None:
 def test_response_overdue(text: str, options: dict[str, int] | None,
                           expected: Expected) -> None:
     assert_found(text, "response-overdue", expected, options=options)
+
+
+def matrix(date: str, *fields: str) -> str:
+    """A management response dated `date` ("" for none) with one action 1.1 whose extra
+    fields are `fields`, one per line from line 12 (block style, indented under the action)."""
+    dated = f"date: {date}\n" if date else ""
+    extra = "".join(f"        {f}\n" for f in fields)
+    return ("kind: management-response\nid: MR-1\nevaluation: EV-1\nowner: me-unit\n"
+            f"{dated}responses:\n  - recommendation: R1\n    actions:\n"
+            "      - id: \"2.1\"\n        description: Do it\n        responsible: [me-unit]\n"
+            f"{extra}")
+
+
+DEADLINE_BEFORE_RESPONSE = [
+    ("day-deadline-before-a-day-response",
+     matrix("2012-10-07", "deadline: 2010-12-31"),
+     [("r0.yaml", 12, 19, "action 2.1 was due 2010-12-31, before the response of 2012-10-07 "
+       "that set it")]),
+    ("the-day-before", matrix("2012-10-07", "deadline: 2012-10-06"),
+     [("r0.yaml", 12, 19, "was due 2012-10-06")]),
+    ("on-the-response-day-is-fine", matrix("2012-10-07", "deadline: 2012-10-07"), []),
+    ("month-deadline-ends-after-a-day-response", matrix("2012-10-07", "deadline: 2012-10"), []),
+    ("month-deadline-ended-before-a-day-response", matrix("2012-10-07", "deadline: 2012-09"),
+     [("r0.yaml", 12, 19, "action 2.1 was due 2012-09, before the response of 2012-10-07")]),
+    ("a-month-response-counts-from-its-first-day", matrix("2012-10", "deadline: 2012-10-05"),
+     []),
+    ("before-a-month-response", matrix("2012-10", "deadline: 2012-09-30"),
+     [("r0.yaml", 12, 19, "was due 2012-09-30, before the response of 2012-10 that set it")]),
+    ("original-deadline-is-the-first-agreed",
+     matrix("2012-10-07", "deadline: 2013-06", "original_deadline: 2012-06"),
+     [("r0.yaml", 13, 28, "was due 2012-06, before the response")]),
+    ("first-from-of-deadline-changes",
+     matrix("2012-10-07", "deadline: 2013-06", "deadline_changes:",
+            "  - {date: 2013-01-10, from: 2012-08-31, to: 2013-06, reason: Late funds}"),
+     [("r0.yaml", 14, 38, "was due 2012-08-31")]),
+    ("moved-later-but-first-agreed-in-time",
+     matrix("2012-10-07", "deadline: 2013-06", "original_deadline: 2012-12"), []),
+    ("no-response-date", matrix("", "deadline: 2010-12-31"), []),
+    ("no-deadline", matrix("2012-10-07"), []),
+]
+
+DEADLINE_MOVED = [
+    ("moved-with-no-record", matrix("", "deadline: 2025-09", "original_deadline: 2024-12"),
+     [("r0.yaml", 11, 19, "action 2.1's deadline moved from 2024-12 (original_deadline) to "
+       "2025-09 with no reason recorded")]),
+    ("same-due-day-has-not-moved",
+     matrix("", "deadline: 2024-12-31", "original_deadline: 2024-12"), []),
+    ("same-deadline", matrix("", "deadline: 2024-12", "original_deadline: 2024-12"), []),
+    ("change-with-reason",
+     matrix("", "deadline: 2025-09", "original_deadline: 2024-12", "deadline_changes:",
+            "  - {date: 2025-02-01, from: 2024-12, to: 2025-09, reason: Elections moved}"), []),
+    ("change-without-reason",
+     matrix("", "deadline: 2025-09", "original_deadline: 2024-12", "deadline_changes:",
+            "  - {date: 2025-02-01, from: 2024-12, to: 2025-09, approved_by: me-unit}"),
+     [("r0.yaml", 14, 13, "action 2.1's deadline change from 2024-12 to 2025-09 has no reason "
+       "recorded")]),
+    ("blank-reason-and-second-change",
+     matrix("", "deadline: 2026-03", "deadline_changes:",
+            "  - {date: 2025-02-01, from: 2024-12, to: 2025-09, reason: Elections}",
+            "  - {date: 2025-08-01, from: 2025-09, to: 2026-03, reason: ' '}"),
+     [("r0.yaml", 14, 13, "deadline change from 2025-09 to 2026-03 has no reason")]),
+    ("no-original-deadline", matrix("", "deadline: 2025-09"), []),
+]
+
+STALE = [
+    ("412-days-since-the-last-update",
+     matrix("2024-06", "deadline: 2027-06", "status: in-progress", "updates:",
+            "  - {date: 2025-02-01, text: Started.}", "  - {date: 2025-10-06, text: Drafted.}"),
+     dt.date(2026, 11, 22), None,
+     [("r0.yaml", 16, 20, "no update on action 2.1 for 412 days (last: 2025-10-06)")]),
+    ("exactly-180-days-is-not-yet",
+     matrix("2024-06", "deadline: 2027-06", "updates:", "  - {date: 2024-01-02, text: A.}"),
+     AS_OF, None, []),
+    ("181-days", matrix("2024-06", "deadline: 2027-06", "updates:",
+                        "  - {date: 2024-01-01, text: A.}"), AS_OF, None,
+     [("r0.yaml", 14, 20, "no update on action 2.1 for 181 days (last: 2024-01-01)")]),
+    ("from-the-response-date-a-month-counts-from-its-end",
+     matrix("2023-12", "deadline: 2027-06"), AS_OF, None,
+     [("r0.yaml", 9, 9, "no update on action 2.1 for 182 days (none since the response of "
+       "2023-12)")]),
+    ("days-option", matrix("2023-12", "deadline: 2027-06"), AS_OF, {"days": 200}, []),
+    ("days-option-shorter", matrix("2024-05-01", "deadline: 2027-06"), AS_OF, {"days": 30},
+     [("r0.yaml", 9, 9, "for 60 days")]),
+    ("past-due-is-past-due-actions-business",
+     matrix("2023-01", "deadline: 2024-03"), AS_OF, None, []),
+    ("due-today-is-not-past-due", matrix("2023-01", "deadline: 2024-06-30"), AS_OF, None,
+     [("r0.yaml", 9, 9, "no update on action 2.1 for 516 days")]),
+    ("completed", matrix("2023-01", "deadline: 2027-06", "status: completed"), AS_OF, None, []),
+    ("no-longer-applicable", matrix("2023-01", "deadline: 2027-06",
+                                    "status: no-longer-applicable"), AS_OF, None, []),
+    ("no-date-to-count-from", matrix("", "deadline: 2027-06"), AS_OF, None, []),
+    ("recent-update", matrix("2023-01", "deadline: 2027-06", "updates:",
+                             "  - {date: 2024-05-01, text: A.}"), AS_OF, None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), **cases(DEADLINE_BEFORE_RESPONSE))
+def test_deadline_before_response(text: str, expected: Expected) -> None:
+    assert_found(text, "deadline-before-response", expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), **cases(DEADLINE_MOVED))
+def test_deadline_moved_without_reason(text: str, expected: Expected) -> None:
+    assert_found(text, "deadline-moved-without-reason", expected)
+
+
+@pytest.mark.parametrize(("text", "as_of", "options", "expected"), **cases(STALE))
+def test_stale_action(text: str, as_of: dt.date, options: dict[str, int] | None,
+                      expected: Expected) -> None:
+    assert_found(text, "stale-action", expected, as_of=as_of, options=options)

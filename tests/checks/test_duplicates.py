@@ -211,3 +211,80 @@ def test_duplicate_id(text: str, expected: Expected) -> None:
 @pytest.mark.parametrize(("text", "expected"), **cases(DUPLICATE_RECORD))
 def test_duplicate_record(text: str, expected: Expected) -> None:
     assert_found(text, "duplicate-record", expected)
+
+
+def evaluation(ident: str, when: str, *texts: str, title: str = "") -> str:
+    """An evaluation dated `when` (a report_date line, or any other line) with one
+    recommendation per text (R1, R2... from line 6)."""
+    recs = "".join(f"  - {{id: R{i}, text: \"{t}\", addressed_to: [me-unit]}}\n"
+                   for i, t in enumerate(texts, 1))
+    dated = when if ":" in when else f"report_date: {when}"
+    return (f"kind: evaluation\nid: {ident}\ntitle: {title or 'Evaluation ' + ident}\n"
+            f"{dated}\nrecommendations:\n{recs}")
+
+
+JOINT = "UNDAF should set up a joint monitoring and evaluation group for all agencies."
+OVER = "UNDAF should set up a joint evaluation group for the agency."  # 0.8148 to JOINT
+UNDER = "UNDAF should set up a monitoring group for its agencies."  # 0.7939 to JOINT
+REC_TEXT = 20  # the column where a recommendation's text starts in evaluation()
+
+RECURRING = [
+    ("numbering-and-punctuation-baked-in",
+     evaluation("EV-2010-FJI-UNDAF", "2010-05-01", "Hold a meeting.", JOINT) + "---\n" +
+     evaluation("EV-2014", "2014-03-01", "1. " + JOINT.rstrip(".") + "?"), None,
+     [("r1.yaml", 6, REC_TEXT, "recommendation R1 repeats EV-2010-FJI-UNDAF R2 "
+       "(similarity 1.00)")]),
+    ("just-over-the-threshold",
+     evaluation("EV-A", "2010-05-01", JOINT) + "---\n" + evaluation("EV-B", "2012-01-01", OVER),
+     None, [("r1.yaml", 6, REC_TEXT, "recommendation R1 repeats EV-A R1 (similarity 0.81)")]),
+    ("just-under-the-threshold",
+     evaluation("EV-A", "2010-05-01", JOINT) + "---\n" + evaluation("EV-B", "2012-01-01", UNDER),
+     None, []),
+    ("threshold-lowered",
+     evaluation("EV-A", "2010-05-01", JOINT) + "---\n" + evaluation("EV-B", "2012-01-01", UNDER),
+     {"threshold": 0.79},
+     [("r1.yaml", 6, REC_TEXT, "recommendation R1 repeats EV-A R1 (similarity 0.79)")]),
+    ("threshold-raised",
+     evaluation("EV-A", "2010-05-01", JOINT) + "---\n" + evaluation("EV-B", "2012-01-01", OVER),
+     {"threshold": 0.9}, []),
+    ("reported-on-the-later-naming-the-earliest",
+     evaluation("EV-C", "2016-01-01", JOINT) + "---\n" +
+     evaluation("EV-A", "2010-05-01", "Write a plan.", JOINT) + "---\n" +
+     evaluation("EV-B", "2012-01-01", JOINT), None,
+     [("r0.yaml", 6, REC_TEXT, "recommendation R1 repeats EV-A R2"),
+      ("r2.yaml", 6, REC_TEXT, "recommendation R1 repeats EV-A R2")]),
+    ("equal-dates-ordered-by-id",
+     evaluation("EV-B", "2012-01-01", JOINT) + "---\n" + evaluation("EV-A", "2012-01-01", JOINT),
+     None, [("r0.yaml", 6, REC_TEXT, "recommendation R1 repeats EV-A R1")]),
+    ("a-month-report-date-counts-from-its-end",
+     evaluation("EV-A", "2012-01", JOINT) + "---\n" + evaluation("EV-B", "2012-01-15", JOINT),
+     None, [("r0.yaml", 6, REC_TEXT, "recommendation R1 repeats EV-B R1")]),
+    ("year-when-no-report-date",
+     evaluation("EV-A", "year: 2011", JOINT) + "---\n" + evaluation("EV-B", "2011-06-01", JOINT),
+     None, [("r0.yaml", 6, REC_TEXT, "recommendation R1 repeats EV-B R1")]),
+    ("no-date-at-all-is-not-compared",
+     evaluation("EV-A", "status: completed", JOINT) + "---\n" +
+     evaluation("EV-B", "2011-06-01", JOINT), None, []),
+    ("within-one-evaluation-is-near-duplicate-text",
+     evaluation("EV-A", "2010-05-01", JOINT, JOINT), None, []),
+    ("not-between-records-duplicate-id-names",
+     evaluation("EV-A", "2010-05-01", JOINT, title="One") + "---\n" +
+     evaluation("EV-A", "2012-01-01", JOINT, title="Two"), None, []),
+    ("not-between-records-duplicate-record-names",
+     evaluation("EV-A", "2010-05-01", JOINT, title="Same") + "---\n" +
+     evaluation("EV-B", "2010-09-01", JOINT, title="Same"), None, []),
+    ("different-recommendations",
+     evaluation("EV-A", "2010-05-01", JOINT) + "---\n" +
+     evaluation("EV-B", "2012-01-01", "Publish the annual report on time."), None, []),
+    ("spanish-text",
+     evaluation("EV-A", "2010-05-01", "Fortalecer la coordinación con las instituciones.") +
+     "---\n" + evaluation("EV-B", "2012-01-01",
+                          "a) Fortalecer la coordinacion con las instituciones"), None,
+     [("r1.yaml", 6, REC_TEXT, "recommendation R1 repeats EV-A R1 (similarity 0.9")]),
+]
+
+
+@pytest.mark.parametrize(("text", "options", "expected"), **cases(RECURRING))
+def test_recurring_recommendation(text: str, options: dict[str, float] | None,
+                                  expected: Expected) -> None:
+    assert_found(text, "recurring-recommendation", expected, options=options)

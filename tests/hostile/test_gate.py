@@ -16,7 +16,8 @@ from conftest import run_cli, write_files
 
 from hostile.kit import AS_OF, new_repo
 
-SECRET = "kind: owners\npassword: hunter2-secret\nowners:\n  - {id: root, name: hunter2, type: unit}\n"
+SECRET = ("kind: owners\npassword: hunter2-secret\n"
+          "owners:\n  - {id: root, name: hunter2, type: unit}\n")
 
 
 def _outside(tmp_path: Path) -> Path:
@@ -76,7 +77,8 @@ def test_a_configuration_file_that_is_a_link_out_is_not_read(tmp_path: Path) -> 
     _refused(repo)
 
 
-UNSAFE = "kind: evaluation\nid: EV-2024-01\ntitle: !!python/object:os.system x\nstatus: planned\nowner: me-unit\n"
+UNSAFE = ("kind: evaluation\nid: EV-2024-01\ntitle: !!python/object:os.system x\n"
+          "status: planned\nowner: me-unit\n")
 BROKEN = 'kind: evaluation\nid: EV-2024-02\ntitle: "unterminated\nowner: me-unit\n'
 
 

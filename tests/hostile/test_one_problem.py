@@ -38,7 +38,8 @@ responses:
   - recommendation: R1
     decision: accepted
     actions:
-      - {id: "1.1", description: Share them., deadline: 2020-12-31, responsible: [me-unit], status: completed, completed_on: 2020-11-30}
+      - {id: "1.1", description: Share them., deadline: 2020-12-31, responsible: [me-unit],
+         status: completed, completed_on: 2020-11-30}
 """
 BROKEN_YAML = 'kind: management-response\nid: MR-2020-02\nevaluation: "EV-2020-01\n'
 UNSAFE = "kind: owners\nowners: !!python/object/apply:os.system [echo]\n"

@@ -110,7 +110,9 @@ def test_owner_sees_what_is_addressed_to_them(corpus: tuple[list, list]) -> None
         "moved": ["2.1"],
         "waiting": ["EV-2"],
         "ratings": ["EV-1"],
-        "problems": [("due-soon", "MR-1", "responses[R2]"),
+        # 2.1 moved from its original deadline with no deadline_changes to say why
+        "problems": [("deadline-moved-without-reason", "MR-1", "responses[R2]"),
+                     ("due-soon", "MR-1", "responses[R2]"),
                      ("past-due-action", "MR-1", "responses[R1]"),
                      ("unanswered-recommendation", "MR-1", "responses[R2]")],
     }

@@ -229,3 +229,39 @@ def test_report_vocabularies_are_the_schemas() -> None:
     assert _enum(schema, *response, "decision") == DECISIONS
     assert _enum(schema, *action, "status") == STATUSES
     assert set(STATUSES) >= CLOSED
+
+
+def test_follow_up_findings_are_grouped_and_recurring_ones_listed() -> None:
+    from conftest import REPO
+
+    from evalcheck import engine
+    from evalcheck.config import parse_config
+    from evalcheck.report import html, markdown
+
+    joint = "UNDAF should set up a joint monitoring and evaluation group for all agencies."
+    text = corpus(
+        evaluation("EV-2010-A", ("R1", "R2"), extra="report_date: 2010-05-01").replace(
+            "Do R2 for EV-2010-A.", joint),
+        evaluation("EV-2014-B", ("R1",), extra="report_date: 2014-03-01").replace(
+            "Do R1 for EV-2014-B.", f'"1. {joint}"'),
+        evaluation("EV-2016-C", ("R1", "R2"), extra="report_date: 2016-01-01").replace(
+            "Do R2 for EV-2016-C.", "UNDAF should set up a joint evaluation group for the "
+            "agencies.").replace("Do R1 for EV-2016-C.", "Publish the annual report."))
+    records = records_from(text)
+    as_of = dt.date(2024, 6, 30)
+    problems = engine.lint(records, parse_config({}, REPO), as_of)
+    q = build_report(records, problems, as_of).data_quality
+    assert [(r.earlier_evaluation, r.earlier_recommendation, r.later_evaluation,
+             r.later_recommendation, r.similarity) for r in q.recurring] == [
+        ("EV-2010-A", "R2", "EV-2014-B", "R1", 1.0),
+        ("EV-2010-A", "R2", "EV-2016-C", "R2", 0.85)]
+    assert [(c.check, c.count) for c in q.follow_up] == [
+        ("recurring-recommendation", 2), ("stale-action", 0), ("status-contradicts-update", 0),
+        ("deadline-moved-without-reason", 0), ("deadline-before-response", 0)]
+    report = build_report(records, problems, as_of)
+    md = markdown.render(report)
+    assert "### Recurring recommendations" in md
+    assert "| EV\\-2010\\-A R2 | EV\\-2016\\-C R2 | 0.85 |" in md  # ids escaped
+    page = html.render(report)
+    assert 'id="t-recurring"' in page and "EV-2014-B R1" in page
+    assert "Deadlines moved with no reason recorded" in page
