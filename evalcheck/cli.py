@@ -134,11 +134,19 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
                 only_source: bool, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                 fail_on: str | None = None, baseline_path: str | None = None,
                 write_baseline: str | None = None, output: str | None = None,
-                no_baseline: bool = False, no_cache: bool = False) -> None:
+                no_baseline: bool = False, no_cache: bool = False,
+                config_from: str | None = None) -> None:
     from evalcheck import baseline, engine, loading
     from evalcheck.formatters import FORMATTERS, RunInfo
 
-    config = _config(config_path).with_cli(select, ignore, fail_on)
+    at = None
+    if config_from:  # the gate's settings as committed at a revision, not as the PR has them
+        from evalcheck import fromrev
+
+        at = fromrev.load(Path.cwd(), config_from, config_path)
+        config = at.config.with_cli(select, ignore, fail_on)
+    else:
+        config = _config(config_path).with_cli(select, ignore, fail_on)
     day = _as_of(as_of)
     loaded = loading.load(config, list(paths), cache=not no_cache, checks=not only_source,
                           as_of=day)
@@ -166,18 +174,24 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
             path = inside(config.root, baseline_path, "baseline", config.source)
         elif not path.is_absolute() and not path.exists():
             path = config.root / baseline_path
-        if not path.exists():
+        if configured and at is not None:
+            raw = fromrev.baseline(at)
+        elif not path.exists():
             _fail(f"baseline file not found: {baseline_path}")
-        counts, _ = baseline.load(path.read_bytes(), baseline_path)
+        else:
+            raw = path.read_bytes()
+        counts, _ = baseline.load(raw or b"", baseline_path)
         before = len(problems)
         problems = baseline.filter_new(problems, counts)
         accepted = before - len(problems)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     count = len(loaded.targets) if loaded.targets is not None else len(loaded.records)
+    changed = tuple(fromrev.changes(at, Path.cwd(), config_path, loaded.records)) \
+        if at is not None else None
     info = RunInfo(files=count, color=output is None and sys.stdout.isatty()
                    and "NO_COLOR" not in os.environ, suppressed_by_baseline=accepted,
-                   named=loaded.targets)
+                   named=loaded.targets, gate=changed, gate_base=config_from or "")
     _emit(FORMATTERS[fmt](problems, info), output)
     threshold = config.fail_on
     failing = [p for p in problems if p.severity.rank >= threshold.rank]
@@ -225,12 +239,16 @@ def validate(paths: tuple[str, ...], fmt: str | None, as_of: str | None,
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's problems in this file (keeping reasons already written).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option("--config-from", metavar="REV",
+              help="Read the configuration and the baseline as committed at this git revision "
+                   "(in a pull request: the base branch, which the pull request cannot change), "
+                   "and name every change the working tree makes to them and to suppressions.")
 @no_cache_option
 @friendly_errors
 def lint(paths: tuple[str, ...], fmt: str | None, as_of: str | None, config_path: str | None,
          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
          baseline_path: str | None, no_baseline: bool, write_baseline: str | None,
-         output: str | None, no_cache: bool) -> None:
+         output: str | None, config_from: str | None, no_cache: bool) -> None:
     """Run every check on the records (a superset of validate).
 
     PATHS limits what is reported; cross-record checks still read the whole repository.
@@ -238,7 +256,7 @@ def lint(paths: tuple[str, ...], fmt: str | None, as_of: str | None, config_path
     _run_checks(paths, as_of, fmt, config_path, only_source=False, select=select,
                 ignore=ignore, fail_on=fail_on, baseline_path=baseline_path,
                 write_baseline=write_baseline, output=output, no_baseline=no_baseline,
-                no_cache=no_cache)
+                no_cache=no_cache, config_from=config_from)
 
 
 @main.command()

@@ -127,12 +127,18 @@ def _has_tool_table(path: Path) -> bool:
         return False
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read_table(path: Path) -> dict[str, Any]:
+    """The settings table of a configuration file."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    if path.name == "pyproject.toml":
+    return table_of(raw, path.name, str(path))
+
+
+def table_of(raw: bytes, name: str, where: str) -> dict[str, Any]:
+    """The settings table of a configuration file's bytes (`name` tells TOML from YAML)."""
+    if name == "pyproject.toml":
         if sys.version_info >= (3, 11):
             import tomllib
         else:  # pragma: no cover
@@ -140,19 +146,19 @@ def _read(path: Path) -> dict[str, Any]:
         try:
             table = tomllib.loads(raw.decode("utf-8")).get("tool", {}).get("evalcheck", {})
         except (ValueError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+            raise ConfigError(f"{where}: not valid TOML: {exc}") from None
         return table if isinstance(table, dict) else {}
     from evalcheck.yamlload import parse
 
     doc = parse(raw)
     if doc.findings:
         f = doc.findings[0]
-        where = f"{path}:{f.at[0]}:{f.at[1]}" if f.at else str(path)
-        raise ConfigError(f"{where}: {f.message}")
+        at = f"{where}:{f.at[0]}:{f.at[1]}" if f.at else where
+        raise ConfigError(f"{at}: {f.message}")
     if doc.data is None:
         return {}
     if not isinstance(doc.data, dict):
-        raise ConfigError(f"{path}: expected a mapping of settings")
+        raise ConfigError(f"{where}: expected a mapping of settings")
     return doc.data
 
 
@@ -165,7 +171,7 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
         root, source = find_root(start)
         if source is not None:  # found, not chosen: a link out of the repository is refused
             inside(root, source.name, "the configuration file", source.name)
-    table = _read(source) if source else {}
+    table = read_table(source) if source else {}
     where = str(source.name if source else "defaults")
     return parse_config(table, root, where)
 

@@ -25,6 +25,9 @@ class RunInfo:
     color: bool = False
     suppressed_by_baseline: int = 0
     named: frozenset[str] | None = None  # the files the run was asked about (None: all)
+    # with --config-from: what the working tree changes in the gate's settings (gate.py)
+    gate: tuple[str, ...] | None = None
+    gate_base: str = ""
 
 
 def _plural(n: int, word: str) -> str:
@@ -64,8 +67,19 @@ def format_text(problems: Sequence[Problem], info: RunInfo) -> str:
             if p.hint:
                 lines.append(" " * 45 + style(f"hint: {_one_line(p.hint)}", dim=True))
         lines.append("")
+    lines += [visible(line) for line in _gate_lines(info)]
     lines.append(style(totals(problems, info), bold=True))
     return "\n".join(lines) + "\n"
+
+
+def _gate_lines(info: RunInfo) -> list[str]:
+    if info.gate is None:
+        return []
+    if not info.gate:
+        return [f"The configuration, the baseline and the suppressions are as at "
+                f"{info.gate_base}.", ""]
+    return [f"Changes to the gate since {info.gate_base} (review them):",
+            *(f"  - {_one_line(change)}" for change in info.gate), ""]
 
 
 def _one_line(text: str) -> str:
@@ -93,6 +107,9 @@ def format_github(problems: Sequence[Problem], info: RunInfo) -> str:
         where = f"file={_gh_property(shown_path(p.path))},line={p.line},col={p.column}"
         title = _gh_property("evalcheck " + p.check)
         out.append(f"::{level} {where},title={title}::{_gh_data(message)}")
+    for change in info.gate or ():
+        out.append(f"::warning title={_gh_property('evalcheck gate change')}::"
+                   f"{_gh_data(change + ' (since ' + info.gate_base + ')')}")
     out.append(totals(problems, info))
     return "\n".join(out) + "\n"
 
@@ -156,6 +173,12 @@ def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
 
 def format_markdown(problems: Sequence[Problem], info: RunInfo) -> str:
     lines = ["## evalcheck lint", "", totals(problems, info), ""]
+    if info.gate is not None:
+        lines += [f"### Changes to the gate since {md_escape(info.gate_base)}", ""]
+        lines += [f"- {md_escape(change)}" for change in info.gate] or [
+            "None: the configuration, the baseline and the suppressions are as they were.",
+        ]
+        lines.append("")
     if problems:
         by_check = Counter((p.check, p.severity.value) for p in problems)
         lines += ["| check | severity | problems |", "|---|---|---:|"]

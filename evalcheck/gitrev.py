@@ -45,8 +45,8 @@ def _is_record(path: str) -> bool:
     return path.endswith(SUFFIXES) and not any(p.startswith(".") for p in parts)
 
 
-def _root(config: Config, why: str) -> Path:
-    root = config.root
+def _root(config: Config | Path, why: str) -> Path:
+    root = config if isinstance(config, Path) else config.root
     try:
         inside = _git(root, "rev-parse", "--is-inside-work-tree").strip() == b"true"
     except GitError:
@@ -56,7 +56,7 @@ def _root(config: Config, why: str) -> Path:
     return root
 
 
-def _commit(config: Config, rev: str) -> tuple[Path, str]:
+def _commit(config: Config | Path, rev: str) -> tuple[Path, str]:
     """The root and the commit `rev` names, checked: inside a work tree, not an option, known."""
     root = _root(config, f"to compare with {rev!r}")
     if rev.startswith("-"):
@@ -156,6 +156,42 @@ def records_at(config: Config, rev: str) -> list[Record]:
                 f"git could not give this file's content at {rev}", check="yaml-syntax",
                 at=(1, 1))])))
     return records
+
+
+def toplevel(start: Path, rev: str) -> tuple[Path, str]:
+    """The work tree's top folder and the commit `rev` names (GitError when either is not
+    there)."""
+    root, commit = _commit(start, rev)
+    top = _git(root, "rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape").strip()
+    return Path(top), commit
+
+
+def file_at(top: Path, commit: str, path: str) -> bytes | None:
+    """One file's bytes at `commit` (`path` from the top folder), None when it is not there;
+    GitError when it is there but not a regular file or past the size limit."""
+    listing = _git(top, "ls-tree", "-z", "--full-name", commit, "--", path
+                   ).decode("utf-8", "surrogateescape")
+    for entry in listing.split("\0"):
+        meta, _, name = entry.partition("\t")
+        parts = meta.split()
+        if name != path or len(parts) != 3:
+            continue
+        if parts[0] not in _REGULAR or parts[1] != "blob":
+            raise GitError(f"{path} is not a regular file at {commit[:12]}")
+        sizes = _sizes(top, [parts[2]])
+        if sizes.get(parts[2], LIMITS.max_bytes + 1) > LIMITS.max_bytes:
+            raise GitError(f"{path} is larger than {LIMITS.max_bytes:,} bytes at {commit[:12]}")
+        return _blobs(top, [parts[2]], sizes).get(parts[2])
+    return None
+
+
+def changed_paths(top: Path, commit: str, paths: list[str]) -> list[str]:
+    """The files under `paths` (from the top folder) that differ between `commit` and the work
+    tree, untracked ones included: where a suppression may have been added or removed."""
+    changed = _git(top, "diff", "--name-only", "-z", "--no-renames", commit, "--", *paths)
+    untracked = _git(top, "ls-files", "-z", "--others", "--exclude-standard", "--", *paths)
+    names = (changed + b"\0" + untracked).decode("utf-8", "surrogateescape").split("\0")
+    return sorted({n for n in names if n and _is_record(n)})
 
 
 def history(config: Config) -> list[tuple[str, dt.date]]:

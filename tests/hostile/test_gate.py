@@ -9,10 +9,14 @@ lowered, suppressed or baselined, whatever the configuration, a comment or a bas
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_files
+import yaml
+from conftest import REPO, git, run_cli, write_files
 
 from hostile.kit import AS_OF, new_repo
 
@@ -167,3 +171,124 @@ def test_a_baseline_cannot_accept_the_floor(tmp_path: Path) -> None:
     write_files(repo, {".evalcheck.yaml": "baseline: evalcheck-baseline.yaml\n"})
     code, problems, _ = _gate(repo)
     assert code == 1 and problems == FLOOR
+
+
+# --- lint --config-from REV: the base branch's settings, and every change named ----------------
+
+PLAIN = "kind: evaluation\nid: {id}\ntitle: Evaluation {id}\nstatus: {status}\nowner: {owner}\n"
+
+
+def _based(tmp_path: Path) -> Path:
+    """A base branch with a configuration and a baseline, then a pull request that loosens
+    all three: the configuration, the baseline and a suppression."""
+    repo = new_repo(tmp_path / "repo", {
+        "records/ev.yaml": PLAIN.format(id="EV-2024-05", status="planned", owner="me-unit"),
+        ".evalcheck.yaml": "baseline: evalcheck-baseline.yaml\n",
+        "evalcheck-baseline.yaml": "version: 1\nentries: []\n"})
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    git(repo, "checkout", "-qb", "pr")
+    write_files(repo, {
+        "records/ev.yaml": PLAIN.format(id="EV-2024-05", status="finished", owner="me-unit"),
+        "records/ev-2.yaml": PLAIN.format(id="EV-2024-06", owner="me-unit",
+                                          status="done  # evalcheck: ignore[schema] trust me"),
+        "records/ev-3.yaml": PLAIN.format(id="EV-2024-07", status="planned", owner="nobody"),
+        ".evalcheck.yaml": "baseline: evalcheck-baseline.yaml\nignore: [schema]\n"
+                           "severity:\n  unknown-owner: warning\n",
+        "evalcheck-baseline.yaml": "version: 1\nentries:\n"
+                                   "- {record: EV-2024-05, item: status, check: schema}\n"})
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a pull request that loosens its own gate")
+    return repo
+
+
+def test_a_pull_request_loosens_its_own_gate_without_config_from(tmp_path: Path) -> None:
+    """What --config-from is for: read from the working tree, the pull request's own
+    settings let its problems through."""
+    repo = _based(tmp_path)
+    code, problems, _ = _gate(repo)
+    assert code == 0 and problems == [("records/ev-3.yaml", "unknown-owner", "warning")]
+
+
+def test_config_from_uses_the_base_settings_and_names_every_change(tmp_path: Path) -> None:
+    repo = _based(tmp_path)
+    code, problems, _ = _gate(repo, "--config-from", "main")
+    assert code == 1
+    assert problems == [("records/ev-3.yaml", "unknown-owner", "error"),
+                        ("records/ev.yaml", "schema", "error")]
+    text = run_cli("lint", "--as-of", AS_OF, "--config-from", "main", cwd=repo).stdout
+    said = text[text.index("Changes to the gate since main"):]
+    assert "the configuration changes ignore, severity" in said
+    assert "the baseline evalcheck-baseline.yaml adds 1 entry (schema on EV-2024-05" in said
+    assert "records/ev-2.yaml line 4: a suppression of schema was added (trust me)" in said
+    md = run_cli("lint", "--as-of", AS_OF, "--config-from", "main", "--format", "markdown",
+                 cwd=repo).stdout
+    assert "### Changes to the gate since main" in md and md.count("\n- ") == 3
+    gh = run_cli("lint", "--as-of", AS_OF, "--config-from", "main", "--format", "github",
+                 cwd=repo).stdout
+    assert gh.count("::warning title=evalcheck gate change::") == 3
+
+
+def test_config_from_on_an_unchanged_gate_says_so(tmp_path: Path) -> None:
+    repo = _based(tmp_path)
+    result = run_cli("lint", "--as-of", AS_OF, "--config-from", "HEAD", cwd=repo)
+    assert result.returncode == 0, result.stdout
+    assert "The configuration, the baseline and the suppressions are as at HEAD." in result.stdout
+
+
+@pytest.mark.parametrize("rev", ["no-such-branch", "--output=x"])
+def test_config_from_an_unknown_revision_is_one_line_and_exit_2(tmp_path: Path,
+                                                                rev: str) -> None:
+    repo = _based(tmp_path)
+    result = run_cli("lint", f"--config-from={rev}", cwd=repo)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not (repo / "x").exists()
+
+
+def _lint_step(tmp_path: Path, cwd: Path, env: dict[str, str]) -> tuple[str, str]:
+    """action.yml's lint step, run by bash as the runner would: inputs in the environment,
+    evalcheck in $RUNNER_TEMP/evalcheck-venv (here: wrappers around this checkout's)."""
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    [step] = [s for s in action["runs"]["steps"] if s.get("id") == "lint"]
+    venv = tmp_path / "runner" / "evalcheck-venv" / "bin"
+    venv.mkdir(parents=True)
+    for name, command in (("evalcheck", "-m evalcheck"), ("python", "")):
+        wrapper = venv / name
+        wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" {command} "$@"\n')
+        wrapper.chmod(0o755)
+    output, summary = tmp_path / "output", tmp_path / "summary"
+    inputs = {f"IN_{k}": "" for k in ("PATHS", "AS_OF", "FAIL_ON", "BASELINE", "CONFIG",
+                                      "CONFIG_FROM")}
+    full = {**os.environ, **inputs, "IN_FORMAT": "github", "IN_SUMMARY": "true",
+            "IN_AS_OF": AS_OF, "RUNNER_TEMP": str(tmp_path / "runner"), "NO_COLOR": "1",
+            "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary),
+            "PYTHONPATH": str(REPO), **env}
+    full.pop("GITHUB_BASE_REF", None) if "GITHUB_BASE_REF" not in env else None
+    done = subprocess.run(["bash", "-c", step["run"]], cwd=cwd, env=full, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return output.read_text() + summary.read_text(), done.stdout
+
+
+def test_the_action_reads_the_gate_from_the_base_branch_in_a_pull_request(
+        tmp_path: Path) -> None:
+    repo = _based(tmp_path)
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--branch", "pr", str(repo), str(clone))
+    outputs, annotations = _lint_step(tmp_path / "pr", clone, {"GITHUB_BASE_REF": "main"})
+    assert "exit-code=1" in outputs and "errors=2" in outputs
+    assert annotations.count("::warning title=evalcheck gate change::") == 3
+    assert "Changes to the gate since origin/main" in outputs
+    # elsewhere (a push), or when asked, the checked-out files
+    outputs, _ = _lint_step(tmp_path / "push", clone, {})
+    assert "exit-code=0" in outputs
+    outputs, _ = _lint_step(tmp_path / "asked", clone, {"GITHUB_BASE_REF": "main",
+                                                        "IN_CONFIG_FROM": "working-tree"})
+    assert "exit-code=0" in outputs
+
+
+def test_the_action_fails_closed_when_the_base_branch_cannot_be_had(tmp_path: Path) -> None:
+    repo = _based(tmp_path)
+    outputs, _ = _lint_step(tmp_path / "pr", repo, {"GITHUB_BASE_REF": "no-such-base"})
+    assert "exit-code=2" in outputs
