@@ -113,6 +113,71 @@ def generate(records: Iterable[Record], owners: Mapping[str, Mapping[str, Any]],
     return Generated(tuple(rules), tuple(warnings))
 
 
+OFFICE_IDS = ("eval-office", "evaluation-office")
+
+
+def office_handle(owners: Mapping[str, Mapping[str, Any]]) -> str | None:
+    """The evaluation office's github handle from the registry: the owner `eval-office` or
+    `evaluation-office`, else the one whose name or role says "evaluation office"."""
+    for ident in OFFICE_IDS:
+        if ident in owners and handle(owners[ident]):
+            return handle(owners[ident])
+    for entry in owners.values():
+        words = f"{entry.get('name', '')} {entry.get('role', '')}".lower()
+        if "evaluation office" in words and handle(entry):
+            return handle(entry)
+    return None
+
+
+def _hand_written(existing: str | None) -> list[tuple[str, list[str]]]:
+    """(pattern, owners) of the rules outside the generated block, in order."""
+    if not existing:
+        return []
+    start, end = existing.find(BEGIN + "\n"), existing.find(END)
+    if start != -1 and end > start:
+        existing = existing[:start] + existing[end + len(END):]
+    rules = []
+    for line in existing.splitlines():
+        parts = line.split("#", 1)[0].split()
+        if parts:
+            rules.append((parts[0], parts[1:]))
+    return rules
+
+
+def _covers(rule: str, path: str) -> bool:
+    """Whether a hand-written pattern covers a gate path (the common forms: `*`, a file, a
+    folder with a trailing slash)."""
+    if rule in ("*", "/*", "**", "/**"):
+        return True
+    anchored = rule if rule.startswith("/") else "/" + rule
+    return path == anchored or (anchored.endswith("/") and path.startswith(anchored))
+
+
+def gate_rules(paths: Iterable[str], office: str | None, existing: str | None) -> Generated:
+    """Rules that give the gate's own files (the configuration, the baseline, the workflows,
+    CODEOWNERS itself) to the evaluation office, so that a pull request changing them waits
+    for it; whoever a hand-written rule already names for a file keeps it too (the block
+    comes last and the last matching rule wins)."""
+    if office is None:
+        return Generated((), ("no evaluation office in the owners registry (an owner "
+                              "`eval-office` with a github handle) and no --office: the "
+                              "configuration, the baseline and the workflows get no rule",))
+    if not _HANDLE.fullmatch(office):
+        return Generated((), (f"--office {visible(office)!r} is not @user or @org/team: the "
+                              "configuration, the baseline and the workflows get no rule",))
+    hand = _hand_written(existing)
+    rules = []
+    for path in dict.fromkeys(paths):
+        keep: list[str] = []
+        for rule, names in hand:
+            if _covers(rule, path):
+                keep = [n for n in names if _HANDLE.fullmatch(n)]
+        owners = " ".join(dict.fromkeys([*keep, office]))
+        escaped = "/" + _SPECIAL.sub(r"\\\1", path.lstrip("/"))
+        rules.append(f"{escaped} {owners}")
+    return Generated(tuple(rules), ())
+
+
 def block(generated: Generated) -> str:
     return "\n".join([BEGIN, HEADER, *generated.rules, END]) + "\n"
 

@@ -292,3 +292,38 @@ def test_the_action_fails_closed_when_the_base_branch_cannot_be_had(tmp_path: Pa
     repo = _based(tmp_path)
     outputs, _ = _lint_step(tmp_path / "pr", repo, {"GITHUB_BASE_REF": "no-such-base"})
     assert "exit-code=2" in outputs
+
+
+def test_codeowners_gives_the_gate_s_files_to_the_evaluation_office(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path / "repo", {
+        "records/owners.yaml": "kind: owners\nowners:\n"
+                               "  - {id: me-unit, name: M&E Unit, type: unit, github: '@acme/me'}\n"
+                               "  - {id: eval-office, name: Evaluation Office, type: unit, "
+                               "github: '@acme/eval-office'}\n",
+        ".evalcheck.yaml": "baseline: evalcheck-baseline.yaml\n",
+        ".github/CODEOWNERS": "* @acme/everyone\n/.github/ @acme/security-team\n"})
+    result = run_cli("codeowners", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    rules = [line for line in (repo / ".github" / "CODEOWNERS").read_text().splitlines()
+             if line and not line.startswith("#")]
+    assert rules == [
+        "* @acme/everyone", "/.github/ @acme/security-team",
+        "/.evalcheck.yaml @acme/everyone @acme/eval-office",
+        "/evalcheck-baseline.yaml @acme/everyone @acme/eval-office",
+        "/.github/workflows/ @acme/security-team @acme/eval-office",
+        "/.github/CODEOWNERS @acme/security-team @acme/eval-office",
+        "/records/companion.yaml @acme/me",
+    ]
+    result = run_cli("codeowners", "--office", "@acme/board", "--check", cwd=repo)
+    assert result.returncode == 1
+    assert "+/.evalcheck.yaml @acme/everyone @acme/board" in result.stdout
+
+
+def test_codeowners_without_an_evaluation_office_says_so(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path / "repo")
+    result = run_cli("codeowners", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert "no evaluation office" in result.stderr
+    result = run_cli("codeowners", "--office", "@acme/x\n/.github/ @attacker", cwd=repo)
+    assert "is not @user or @org/team" in result.stderr
+    assert "attacker" not in (repo / ".github" / "CODEOWNERS").read_text()
