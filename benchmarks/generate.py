@@ -575,6 +575,118 @@ class Gen:
                 "responses": items, "language": lang}
 
 
+    # the neglected portfolio (--shape neglected) ------------------------------------------
+    def neglected_evaluation(self, i: int, status: str, project: str | None) -> dict[str, Any]:
+        """A shorter evaluation: 4-7 recommendations of a paragraph each."""
+        r = self.rng
+        self.used = set()
+        lang = r.choice(LANGS)
+        country = r.choice(COUNTRIES)
+        kind = r.choice(TYPES)
+        year = r.randint(2014, 2023) if status == "completed" else r.randint(2025, 2026)
+        while True:
+            title = f"{kind.capitalize()} evaluation of {r.choice(TOPICS)} in {country}"
+            title += f", phase {r.randint(1, 99)}"
+            if (title.lower(), year) not in self.titles:
+                break
+            country = r.choice(COUNTRIES)
+        self.titles.add((title.lower(), year))
+        data: dict[str, Any] = {
+            "kind": "evaluation", "id": f"EV-{year}-{i:05d}", "title": title,
+            "status": status, "owner": self.someone(), "type": kind,
+            "commissioned_by": r.choice(self.units),
+        }
+        if status == "completed":
+            report = dt.date(year, r.randint(1, 12), r.randint(1, 28))
+            data["report_date"] = report.isoformat()
+        data["year"] = year
+        start = dt.date(year - r.randint(2, 4), r.randint(1, 12), 1)
+        data["period"] = {"start": f"{start:%Y-%m}", "end": f"{start.year + 1}-12"}
+        if project:
+            data["project"] = project
+        data["geographic_coverage"] = [country]
+        data["criteria"] = r.sample(CRITERIA, 3)
+        data["language"] = lang
+        if status != "completed":
+            return data
+        group: list[tuple[str, set[str]]] = []
+        data["conclusions"] = [{"id": f"C{k}", "text": self.distinct(
+            lambda: self.sentence(lang), group)} for k in range(1, r.randint(2, 3) + 1)]
+        group = []
+        self.used = set()
+        data["recommendations"] = [
+            {"id": f"R{k}", "text": self.distinct(lambda: self.sentence(lang), group),
+             "addressed_to": self.some_units(1, 2)}
+            for k in range(1, r.randint(4, 7) + 1)]
+        return data
+
+    def neglected_response(self, evaluation: dict[str, Any]
+                           ) -> tuple[dict[str, Any], list[str]]:
+        """A long response, several actions per recommendation, most of them left open past
+        their deadline; with the checks its actions must fail (past-due-action, due-soon,
+        date-order)."""
+        r = self.rng
+        self.used = set()
+        lang = evaluation["language"]
+        report = dt.date.fromisoformat(evaluation["report_date"])
+        items = []
+        group: list[tuple[str, set[str]]] = []
+        found: set[str] = set()
+        for n, rec in enumerate(evaluation["recommendations"], 1):
+            item: dict[str, Any] = {"recommendation": rec["id"], "decision": "accepted"}
+            actions = []
+            for m in range(1, r.randint(2, 4) + 1):
+                action: dict[str, Any] = {
+                    "id": f"{n}.{m}",
+                    "description": self.distinct(lambda: self.short_text(lang), group),
+                    "responsible": self.some_units(1, 2)}
+                if r.random() < 0.3:
+                    action["supporting"] = self.some_units(1, 2)
+                found.update(self.neglected_dates(report, action))
+                actions.append(action)
+            item["actions"] = actions
+            items.append(item)
+        date = report + dt.timedelta(days=r.randint(10, 55))
+        return ({"kind": "management-response", "id": "MR-" + evaluation["id"][3:],
+                 "evaluation": evaluation["id"], "owner": self.someone(),
+                 "date": f"{date:%Y-%m}", "comments": self.paragraph(lang, 1, 2),
+                 "responses": items, "language": lang}, sorted(found))
+
+    def neglected_dates(self, report: dt.date, action: dict[str, Any]) -> list[str]:
+        """Deadline, status and updates of one action; the checks they make fire."""
+        r = self.rng
+        roll = r.random()
+        if roll < 0.012:  # due within the due-soon window
+            action["deadline"] = (self.as_of + dt.timedelta(days=r.randint(1, 25))).isoformat()
+            action["status"] = "in-progress"
+            return ["due-soon"]
+        due = report + dt.timedelta(days=r.randint(60, 1500))
+        if self.as_of <= due <= self.as_of + dt.timedelta(days=45):
+            due = self.as_of + dt.timedelta(days=90)
+        action["deadline"] = due.isoformat()
+        if due >= self.as_of:
+            action["status"] = r.choice(["not-started", "in-progress"])
+            return []
+        checks: list[str] = []
+        if r.random() < 0.58:  # neglected: open, past its deadline
+            action["status"] = r.choice(["not-started", "in-progress", "in-progress"])
+            checks.append("past-due-action")
+        else:
+            action["status"] = "completed"
+            action["completed_on"] = max(due - dt.timedelta(days=r.randint(0, 60)),
+                                         report).isoformat()
+        if r.random() < 0.35:
+            days = sorted(r.randint(0, max(1, (min(due, self.as_of) - report).days))
+                          for _ in range(r.randint(1, 3)))
+            action["updates"] = [{"date": (report + dt.timedelta(days=d)).isoformat(),
+                                  "text": self.sentence("en")} for d in days]
+            if r.random() < 0.02:  # typed a year ahead
+                action["updates"][-1]["date"] = (self.as_of + dt.timedelta(
+                    days=r.randint(5, 300))).isoformat()
+                checks.append("date-order")
+        return checks
+
+
 # ---------------------------------------------------------------- planted problems
 #
 # Each plant takes a victim record (a Rec) and changes it; it returns the (path, check) pairs
@@ -1024,10 +1136,54 @@ def build(n: int, seed: int, as_of: dt.date, rate: float) -> tuple[list[Rec], li
     return recs, sorted(expected)
 
 
+def build_neglected(n: int, seed: int, as_of: dt.date) -> tuple[list[Rec], list[list[str]]]:
+    """A real portfolio left to itself (issue 18): of 10,000 files, 1,401 projects, 4,870
+    evaluations and 3,728 long management responses; most actions open past their deadline,
+    one record in seven missing its owner, a few hundred evaluations never answered, some
+    budgets that do not add up. Every problem is one the shape means to have."""
+    gen = Gen(n, seed, as_of)
+    r = gen.rng
+    recs = [Rec("records/owners.yaml", gen.owners(max(40, min(600, n // 20))))]
+    expected: set[tuple[str, str]] = set()
+    projects = max(2, round(n * 0.1401))
+    responses = max(2, round(n * 0.3728))
+    evaluations = n - 1 - projects - responses
+    for i in range(projects):
+        data = gen.project(i)
+        if r.random() < 0.05:
+            data["financing"][0]["amount"] += 500
+            expected.add((f"records/projects/{data['id']}.yaml", "sum-mismatch"))
+        recs.append(Rec(f"records/projects/{data['id']}.yaml", data))
+    project_ids = [rec.data["id"] for rec in recs[1:]]
+    unanswered = max(1, evaluations // 30)
+    for i in range(1, evaluations + 1):
+        answered = i <= responses
+        status = "completed" if answered or i <= responses + unanswered else r.choice(
+            ["ongoing", "planned"])
+        project = r.choice(project_ids) if r.random() < 0.4 else None
+        ev = gen.neglected_evaluation(i, status, project)
+        path = f"records/evaluations/{ev['id'][3:7]}/{ev['id']}.yaml"
+        recs.append(Rec(path, ev))
+        if status == "completed" and not answered:
+            expected.add((path, "response-overdue"))
+        if answered:
+            mr, checks = gen.neglected_response(ev)
+            mr_path = f"records/responses/{ev['id'][3:7]}/{mr['id']}.yaml"
+            recs.append(Rec(mr_path, mr))
+            expected.update((mr_path, c) for c in checks)
+    for rec in recs[1:]:
+        if r.random() < 0.14:  # nobody named as accountable
+            del rec.data["owner"]
+            expected.add((rec.path, "missing-owner"))
+    r.shuffle(recs)  # files are written in no particular order
+    return recs, sorted([list(e) for e in expected])
+
+
 def generate(out: Path, n: int = 10_000, seed: int = 1, as_of: dt.date = AS_OF,
-             rate: float = 0.01) -> dict[str, Any]:
+             rate: float = 0.01, shape: str = "planted") -> dict[str, Any]:
     """Write the repository under `out` (replacing it) and return the manifest."""
-    recs, expected = build(n, seed, as_of, rate)
+    recs, expected = build(n, seed, as_of, rate) if shape == "planted" else \
+        build_neglected(n, seed, as_of)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -1042,8 +1198,8 @@ def generate(out: Path, n: int = 10_000, seed: int = 1, as_of: dt.date = AS_OF,
         body = rec.render().encode("utf-8")
         size += len(body)
         path.write_bytes(body)
-    manifest = {"n": len(recs), "seed": seed, "as_of": as_of.isoformat(), "bytes": size,
-                "expected": expected}
+    manifest = {"n": len(recs), "seed": seed, "shape": shape, "as_of": as_of.isoformat(),
+                "bytes": size, "expected": expected}
     (out / "planted.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return manifest
 
@@ -1056,11 +1212,17 @@ def main() -> None:
                         help="the date the planted deadline problems are relative to")
     parser.add_argument("--rate", type=float, default=0.01,
                         help="share of records with a planted problem (at least one of each)")
+    parser.add_argument("--shape", choices=("planted", "neglected"), default="planted",
+                        help="planted: a clean portfolio with about 1%% of records broken on "
+                             "purpose, every check family once at least; neglected: most "
+                             "actions past due, many owners missing, long responses")
     parser.add_argument("--out", type=Path, default=None,
-                        help="default: benchmarks/out/repo-N")
+                        help="default: benchmarks/out/repo-N (repo-neglected-N)")
     args = parser.parse_args()
-    out = args.out or Path(__file__).resolve().parent / "out" / f"repo-{args.n}"
-    manifest = generate(out, args.n, args.seed, dt.date.fromisoformat(args.as_of), args.rate)
+    name = f"repo-{args.n}" if args.shape == "planted" else f"repo-neglected-{args.n}"
+    out = args.out or Path(__file__).resolve().parent / "out" / name
+    manifest = generate(out, args.n, args.seed, dt.date.fromisoformat(args.as_of), args.rate,
+                        args.shape)
     print(f"wrote {manifest['n']} records ({manifest['bytes'] / 1e6:.1f} MB) to {out}; "
           f"{len(manifest['expected'])} planted problems (as of {manifest['as_of']})")
 

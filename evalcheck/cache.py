@@ -1,14 +1,17 @@
-"""Remember what evalcheck learnt about each record file, keyed by the file's content.
+"""The cache on disk: what evalcheck learnt about each record file, keyed by the file's content,
+and the rules that make a cache folder safe to trust. It implements evalcheck.store.Store;
+finding, reading and parsing files is evalcheck.loading's business.
 
 What is kept per content (blake2b of the bytes) is the work that depends on nothing else:
-the parsed data, the locator's marks, the loader's findings, plain scalars, suppressions, and a
-memo of schema findings and record-check findings (engine.check_key: their keys carry the
-check's options; a check that reads the as-of date is kept for one date at a time), and the
-record's facts (records.Facts). Cross-record checks always run, from the facts.
+the record's light part (loader findings, suppressions, facts, top-level positions), its heavy
+part (data, marks, plain scalars: evalcheck.packing) and the engine's memo of located schema
+and record-check findings (engine.Memo: keys carry the check's options, and the date for a
+check that reads it). Cross-record checks always run, from the facts.
 
 Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cache/`):
 
     .gitignore          `*`: the folder is never committed
+    CACHEDIR.TAG        marks the folder as a cache evalcheck made
     <namespace>/        blake2b, keyed with a random salt kept in the user's own cache folder
                         (~/.cache/evalcheck/salt), of evalcheck's version and code, the
                         schemas, the limits and the Python version: any change starts an empty
@@ -18,222 +21,54 @@ Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cac
                         ever deleted); the folder's inode is in the namespace too, so a copy
                         or clone of the folder starts afresh
         index           {shown path: (stat key, digest, facts)}: unchanged files are not
-                        even read, and a run that names a few files builds the corpus
-                        indexes from the facts alone (StubRecord), reading nothing else
-        light           (token, {digest: (findings, suppressions, memo, facts, offset,
-                        length, crc)}): what a warm run needs of every file of the last full
-                        write; the token names the heavy file it belongs with
-        heavy           the token, then each of those files' data, marks and plain scalars
-                        (marshalled one by one at their offset): read only for a record that
-                        is reported on or must be checked again, so a warm run reads little
-        loose/<digest>  whole entries written since, one file each, until the next repack
+                        even read, and a run that names a few files holds the others by
+                        their facts alone, reading nothing else
+        light           (token, {digest: (light part, memo, offset, length, crc)}): what a
+                        warm run needs of every file of the last full write; the token names
+                        the heavy file it belongs with
+        heavy           the token, then each of those files' heavy part (marshalled one by
+                        one at their offset): read only for a record that a check must read
+                        again or a problem located below the top level, so a warm run reads
+                        little or nothing of it
+        loose/<digest>  whole entries (light part, memo, heavy part) written since, one file
+                        each, until the next repack
 
 Everything is written to a temporary file and renamed into place, so two runs sharing the
 folder see old or new files, never half-written ones. Every file carries a CRC-32 (each heavy
 part its own): a file or entry that is damaged, cut short or from another write is a miss, and
-the record is parsed again. Everything is plain data written with marshal, the fastest format
-Python reads back.
+the record is parsed again. Everything is plain data written with marshal.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import gc
 import hashlib
 import marshal
 import os
 import re
-import stat
 import sys
 import tempfile
-import time
 import zlib
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from evalcheck.config import Config
-from evalcheck.discover import Source
-from evalcheck.problems import Finding
-from evalcheck.records import Facts, Record, load_record
-from evalcheck.suppress import Suppression
-from evalcheck.textsafe import name_control
-from evalcheck.yamlload import Document, Limits, Locator, PlainScalar
+from evalcheck.engine import Memo
+from evalcheck.packing import is_light, pack_heavy, pack_light, unpack_heavy, unpack_record
+from evalcheck.records import Facts, Record
+from evalcheck.store import Kept, StatKey
+from evalcheck.yamlload import Document, Limits
 
-FORMAT = 5
+FORMAT = 6
 LIMITS = Limits()
 REPACK_AT = 64  # records held only in memory or loose before a new heavy file is written
-PARALLEL_AT = 100  # files to parse from which two workers beat one process (benchmarks/README)
-RACY_NS = 2_000_000_000  # a file changed this recently may change again within one mtime tick
-
-Entry = tuple  # (data, marks blob, findings, plain scalars blob, suppressions, memo, facts)
-ENTRY_SIZE = 7
-Light = tuple  # (findings, suppressions, memo, facts, offset, length, crc) of the heavy part
 HEAVY_MAGIC = b"evalcheck heavy\n"
-Todo = tuple  # (index, shown path, bytes or None: read it again, digest, memo so far, path)
-StatKey = tuple[int, int, int, int]
+Where = tuple[int, int, int]  # a heavy part in the heavy file: offset, length, crc
 
-
-class Memo(dict):
-    """A record's memo of findings, which knows whether this run changed it (a new day
-    replaces the findings of checks that read the date: as many entries as before)."""
-
-    __slots__ = ("changed",)
-
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args)
-        self.changed = False
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.changed = True
-        super().__setitem__(key, value)
-
-    def __delitem__(self, key: str) -> None:
-        self.changed = True
-        super().__delitem__(key)
-
-
-@dataclass(slots=True)
-class CachedRecord(Record):
-    """A Record that carries a memo of its content-only findings (filled by the engine)."""
-
-    memo: Memo = field(default_factory=Memo)
-    digest: str = ""
-    new: bool = True  # not read from the cache: to be kept
-    where: tuple[int, int, int] | None = None  # its data in the heavy file: offset, length, crc
-    blob: bytes | None = None  # its heavy part, marshalled by a worker, not yet written
-
-    @property
-    def changed(self) -> bool:
-        """Whether there is something new to keep."""
-        return self.new or self.memo.changed
-
-
-class _HeavyDocument(Document):
-    """A document whose data, marks and plain scalars stay in the cache's heavy file until
-    something asks for them (its findings are at hand)."""
-
-    __slots__ = ("_fetch", "_got")
-
-    def __init__(self, findings: list[Finding], fetch: Callable[[], Document]) -> None:
-        self.findings = findings
-        self._fetch = fetch
-        self._got: Document | None = None
-
-    def _doc(self) -> Document:
-        if self._got is None:
-            self._got = self._fetch()
-        return self._got
-
-    @property
-    def data(self) -> Any:
-        return self._doc().data
-
-    @property
-    def locator(self) -> Locator:  # type: ignore[override]
-        return self._doc().locator
-
-    @property
-    def plain_scalars(self) -> list[PlainScalar]:  # type: ignore[override]
-        return self._doc().plain_scalars
-
-    @property
-    def marker_spans(self) -> list[tuple[int, int, int, int]]:  # type: ignore[override]
-        return self._doc().marker_spans
-
-
-class StubRecord(Record):
-    """A record the run does not report on, in a run that names files: its facts come from the
-    cache's index; its data is read (from the cache, else the file) only if something asks."""
-
-    __slots__ = ("_full", "_load", "digest")
-
-    def __init__(self, path: str, digest: str, facts: Facts,
-                 load: Callable[[], Record]) -> None:
-        self.path = path
-        self.known_facts = facts
-        self.digest = digest
-        self._full: Record | None = None
-        self._load = load
-
-    def full(self) -> Record:
-        if self._full is None:
-            self._full = self._load()
-        return self._full
-
-    @property
-    def doc(self) -> Document:  # type: ignore[override]
-        return self.full().doc
-
-    @property
-    def suppressions(self) -> dict[int, Suppression]:  # type: ignore[override]
-        return self.full().suppressions
-
-
-class _LazyLocator(Locator):
-    """A locator whose marks are unmarshalled on first use: most records are never located."""
-
-    __slots__ = ("_blob",)
-
-    def __init__(self, blob: bytes) -> None:
-        self._blob = blob
-
-    def locate(self, path: Any, key: bool = False) -> tuple[int, int]:
-        try:
-            self._root  # noqa: B018
-        except AttributeError:
-            self._root = marshal.loads(self._blob)
-        return super().locate(path, key)
-
-    def blob(self) -> bytes:
-        return self._blob
-
-
-_OUTPUT_SIDE = ("cli", "commands", "report", "formatters", "baseline", "loading", "discover",
+# modules whose edits change no cached result: the command line, reports and output formats
+_OUTPUT_SIDE = ("cli", "commands", "report", "formatters", "baseline", "discover",
                 "textsafe", "__main__")
-
-
-class _LazyScalars(list[PlainScalar]):
-    """Document.plain_scalars of a cached record, decoded on first use: only the schema check
-    reads them, and its findings are usually in the memo already."""
-
-    __slots__ = ("_blob",)
-
-    def __init__(self, blob: bytes) -> None:
-        super().__init__()
-        self._blob: bytes | None = blob
-
-    def _load(self) -> None:
-        if self._blob is not None:
-            blob, self._blob = self._blob, None
-            list.extend(self, [PlainScalar(*p) for p in marshal.loads(blob)])
-
-    def blob(self) -> bytes | None:
-        return self._blob
-
-    def __iter__(self) -> Any:
-        self._load()
-        return list.__iter__(self)
-
-    def __len__(self) -> int:
-        self._load()
-        return list.__len__(self)
-
-    def __getitem__(self, index: Any) -> Any:
-        self._load()
-        return list.__getitem__(self, index)
-
-    def __eq__(self, other: object) -> bool:
-        self._load()
-        return list.__eq__(self, other)
-
-    def __repr__(self) -> str:
-        self._load()
-        return list.__repr__(self)
-
-    __hash__ = None
 
 
 def _salt() -> str | None:
@@ -295,98 +130,6 @@ def namespace(salt: str, where: str = "") -> str:
     return h.hexdigest()
 
 
-def digest_of(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
-
-
-def _stat_key(st: os.stat_result) -> StatKey:
-    # ctime cannot be set back by tools that preserve mtimes, so an edit always shows
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
-# ---------------------------------------------------------------- entries <-> records
-
-
-def _heavy_part(record: CachedRecord) -> tuple[Any, bytes, bytes]:
-    """(data, marks blob, plain scalars blob): what only a located problem or a check run
-    needs."""
-    doc = record.doc
-    locator = doc.locator
-    marks = locator.blob() if isinstance(locator, _LazyLocator) and not hasattr(
-        locator, "_root") else marshal.dumps(locator._root)
-    plain = doc.plain_scalars
-    kept = plain.blob() if isinstance(plain, _LazyScalars) else None
-    return (doc.data, marks, kept if kept is not None else marshal.dumps(
-        tuple((p.path, p.text, p.value) for p in plain)))
-
-
-def _light_part(record: CachedRecord) -> tuple[Any, ...]:
-    """(findings, suppressions, memo, facts): what a warm run needs of every record."""
-    return (tuple((f.message, f.path, f.hint, f.check, f.at, f.key) for f in record.doc.findings),
-            tuple((s.line, s.column, s.checks, s.reason, s.directive)
-                  for s in record.suppressions.values()),
-            dict(record.memo), tuple(record.facts))
-
-
-def to_entry(record: CachedRecord) -> Entry:
-    data, marks, plain = _heavy_part(record)
-    findings, suppressions, memo, facts = _light_part(record)
-    return (data, marks, findings, plain, suppressions, memo, facts)
-
-
-def _document(heavy: tuple[Any, bytes, bytes], findings: list[Finding]) -> Document:
-    data, marks, plain = heavy
-    return Document(data, _LazyLocator(marks), findings, _LazyScalars(plain))
-
-
-def _record(shown: str, digest: str, light: tuple[Any, ...],
-            heavy: tuple[Any, bytes, bytes] | Callable[[], Document], **kept: Any
-            ) -> CachedRecord:
-    """A record from its light part and its heavy part, or a way to fetch that on first use."""
-    findings, suppressions, memo, facts = light
-    found = [Finding(*f) for f in findings] if findings else []
-    doc = _HeavyDocument(found, heavy) if callable(heavy) else _document(heavy, found)
-    return CachedRecord(shown, doc,
-                        {s[0]: Suppression(*s) for s in suppressions} if suppressions else {},
-                        Facts(*facts), memo=Memo(memo), digest=digest, **kept)
-
-
-def from_entry(shown: str, digest: str, entry: Entry) -> CachedRecord:
-    data, marks, findings, plain, suppressions, memo, facts = entry
-    return _record(shown, digest, (findings, suppressions, memo, facts), (data, marks, plain),
-                   new=False)
-
-
-def from_light(shown: str, digest: str, light: Light, store: Store,
-               reread: Callable[[], Record]) -> CachedRecord:
-    """A record whose data is read from the heavy file when asked for (from the file itself,
-    parsed again, if the heavy file fails)."""
-    where = light[4:]
-
-    def fetch() -> Document:
-        heavy = store.heavy(where)
-        return reread().doc if heavy is None else _document(heavy, [])
-
-    return _record(shown, digest, light[:4], fetch, new=False, where=where)
-
-
-def _from_worker(shown: str, digest: str, entry: tuple[Any, ...]) -> CachedRecord:
-    """A record a worker parsed: its light part, and its heavy part as the bytes to keep."""
-    blob = entry[4]
-    return _record(shown, digest, entry[:4], lambda: _document(marshal.loads(blob), []),
-                   blob=blob)
-
-
-def fresh_record(shown: str, raw: bytes, digest: str,
-                 memo: dict[str, Any] | None = None) -> CachedRecord:
-    plain = load_record(shown, raw, LIMITS)
-    return CachedRecord(plain.path, plain.doc, plain.suppressions, memo=Memo(memo or {}),
-                        digest=digest)
-
-
-# ---------------------------------------------------------------- the store
-
-
 def _read(path: Path) -> Any:
     """A file _write wrote, or None: missing, cut short or damaged (its CRC-32 differs)."""
     try:
@@ -413,8 +156,9 @@ def _write(path: Path, value: Any) -> None:
         raise
 
 
-class Store:
-    """One namespace of the cache folder: read lazily, written atomically, errors ignored."""
+class CacheStore:
+    """One namespace of the cache folder (an evalcheck.store.Store): read lazily, written
+    atomically, errors ignored (a cache that fails is a slower run, never a wrong one)."""
 
     def __init__(self, folder: Path, salt: str) -> None:
         self.folder = folder
@@ -430,20 +174,43 @@ class Store:
         self.dir = folder / namespace(salt, where)
         self.loose_dir = self.dir / "loose"
         index = _read(self.dir / "index")
-        self.index: dict[str, tuple[StatKey | None, str, tuple[Any, ...]]] = index if \
-            isinstance(index, dict) else {}
-        self._light: dict[str, Light] | None = None
+        self.index: dict[str, Any] = index if isinstance(index, dict) else {}
+        self._facts: dict[str, Facts] | None = None
+        self._light: dict[str, Any] | None = None
         self._token = ""
         self._heavy_fd: int | None = None
+        self._served: dict[str, Where | None] = {}  # digests given out: where their heavy is
         try:
             self.loose = set(os.listdir(self.loose_dir))
         except OSError:
             self.loose = set()
 
+    # ------------------------------------------------------------ reading
+
+    def unchanged(self, shown: str, stat: StatKey) -> str | None:
+        known = self.index.get(shown)
+        if isinstance(known, tuple) and len(known) == 3 and known[0] == stat \
+                and isinstance(known[1], str):
+            return known[1]
+        return None
+
+    def facts(self, digest: str) -> Facts | None:
+        if self._facts is None:
+            self._facts = {}
+            for known in self.index.values():
+                try:
+                    self._facts[known[1]] = Facts(*known[2])
+                except (TypeError, ValueError, IndexError):
+                    continue  # a damaged entry: that file is read instead
+        return self._facts.get(digest)
+
+    def knows_contents(self, whole: bool = True) -> bool:
+        return bool(self.index or self.loose) or (whole and bool(self.light))
+
     @property
-    def light(self) -> dict[str, Light]:
-        """The light part of every entry of the last full write (empty when it, or the heavy
-        file it belongs with, cannot be read)."""
+    def light(self) -> dict[str, Any]:
+        """The light entries of the last full write (empty when they, or the heavy file they
+        belong with, cannot be read)."""
         if self._light is None:
             self._light = {}
             kept = _read(self.dir / "light")
@@ -453,6 +220,39 @@ class Store:
                 if fd is not None:
                     self._token, self._light, self._heavy_fd = kept[0], kept[1], fd
         return self._light
+
+    def record(self, shown: str, digest: str, reread: Callable[[], Record],
+               whole: bool = True) -> Kept | None:
+        """A loose entry of this content, else (with `whole`) the light entry of the last
+        full write, its heavy part read from the heavy file when first asked for."""
+        entry: Any = _read(self.loose_dir / digest) if digest in self.loose else None
+        if isinstance(entry, tuple) and len(entry) == 3 and is_light(entry[0]) \
+                and isinstance(entry[1], dict) and isinstance(entry[2], bytes):
+            light, memo, blob = entry
+            with contextlib.suppress(TypeError, ValueError):
+                kept = Kept(unpack_record(shown, digest, light, _unpacker(blob, reread)), memo)
+                self._served[digest] = None
+                return kept
+        found = self.light.get(digest) if whole else None
+        if isinstance(found, tuple) and len(found) == 5 and is_light(found[0]) \
+                and isinstance(found[1], dict):
+            where = found[2:]
+            with contextlib.suppress(TypeError, ValueError):
+                kept = Kept(unpack_record(shown, digest, found[0],
+                                          self._fetcher(where, reread)), found[1])
+                self._served[digest] = where
+                return kept
+        return None
+
+    def _fetcher(self, where: Where, reread: Callable[[], Record]) -> Callable[[], Document]:
+        def fetch() -> Document:
+            blob = self._stored(where)
+            if blob is not None:
+                with contextlib.suppress(EOFError, ValueError, TypeError, MemoryError):
+                    return unpack_heavy(blob)
+            return reread().doc
+
+        return fetch
 
     def _open_heavy(self, token: str) -> int | None:
         """The heavy file written with this light file (another run may have replaced one of
@@ -471,7 +271,7 @@ class Store:
             return None
         return fd
 
-    def _stored(self, where: tuple[int, int, int]) -> bytes | None:
+    def _stored(self, where: Where) -> bytes | None:
         """The bytes of one heavy part as written, or None if they cannot be read or are
         damaged."""
         offset, length, crc = where
@@ -483,90 +283,65 @@ class Store:
             return None
         return blob if zlib.crc32(blob) == crc else None
 
-    def heavy(self, where: tuple[int, int, int]) -> tuple[Any, bytes, bytes] | None:
-        """One entry's heavy part, or None if it cannot be read or is damaged."""
-        blob = self._stored(where)
-        try:
-            value = marshal.loads(blob) if blob is not None else None
-        except (EOFError, ValueError, TypeError, MemoryError):
-            return None
-        ok = isinstance(value, tuple) and len(value) == 3 and isinstance(value[1], bytes) \
-            and isinstance(value[2], bytes)
-        return value if ok else None
+    # ------------------------------------------------------------ writing
 
-    def get(self, digest: str) -> Entry | None:
-        """A loose entry for this content."""
-        entry: Any = _read(self.loose_dir / digest) if digest in self.loose else None
-        return entry if isinstance(entry, tuple) and len(entry) == ENTRY_SIZE else None
-
-    def record(self, shown: str, digest: str, stored: bool,
-               reread: Callable[[], Record]) -> CachedRecord | None:
-        """The cached record of this content: a loose entry, else (with `stored`) the light
-        part of the last full write, its data read from the heavy file when needed."""
-        entry = self.get(digest)
-        if entry is not None:
-            return from_entry(shown, digest, entry)
-        light = self.light.get(digest) if stored else None
-        if isinstance(light, tuple) and len(light) == 7:
-            try:
-                return from_light(shown, digest, light, self, reread)
-            except (TypeError, ValueError):
-                return None
-        return None
-
-    def facts(self) -> dict[str, tuple[StatKey | None, str, Facts]]:
-        """The index, with each file's facts ready; entries that are not well formed left out
-        (a damaged index is a slower run, never a wrong one)."""
-        out: dict[str, tuple[StatKey | None, str, Facts]] = {}
-        for shown, known in self.index.items():
-            try:
-                key, digest, facts = known
-                out[shown] = (key, digest, Facts(*facts))
-            except (TypeError, ValueError):
-                continue
-        return out
-
-    def save(self, records: Sequence[Record], stats: dict[str, StatKey | None]) -> None:
+    def save(self, records: Sequence[Record], stats: Mapping[str, StatKey | None],
+             memo: Memo, packed: Mapping[str, bytes]) -> None:
         """Keep what this run learnt: new entries loose, new memos in the light file, or
         everything in a new light and heavy file."""
         # A read-only or full disk, or data marshal cannot write, means no cache, not a failure.
         with contextlib.suppress(OSError, ValueError):
-            self._save(records, stats)
+            self._save(records, stats, memo, packed)
 
-    def _save(self, records: Sequence[Record], stats: dict[str, StatKey | None]) -> None:
-        cached = [r for r in records if isinstance(r, (CachedRecord, StubRecord)) and r.digest]
-        full = [r for r in cached if isinstance(r, CachedRecord)]
-        changed = [r for r in full if r.changed]
-        index = {r.path: (stats.get(r.path), r.digest, tuple(r.facts)) for r in cached}
+    def _save(self, records: Sequence[Record], stats: Mapping[str, StatKey | None],
+              memo: Memo, packed: Mapping[str, bytes]) -> None:
+        kept = [r for r in records if r.digest]
+        # records held by their facts alone: a run that names files
+        whole = [r for r in kept if r.digest in self._served or r.doc.loaded
+                 or r.digest in packed]
+        new = [r for r in whole if r.digest not in self._served]
+        changed = new + [r for r in whole if r.digest in self._served
+                         and r.digest in memo.changed]
+        index = {r.path: (stats.get(r.path), r.digest, tuple(r.facts)) for r in kept}
         if not changed and index == self.index:
             return
         self._prepare()
-        if len(full) < len(cached):
-            # a run with stubs holds only some entries: it writes loose ones, and drops the
-            # loose entries no file has any more
-            for name in self.loose - {r.digest for r in cached}:
+        if len(whole) < len(kept):
+            # a run with records held by their facts writes loose entries only, and drops
+            # the loose entries no file has any more
+            for name in self.loose - {r.digest for r in kept}:
                 with contextlib.suppress(OSError):
                     os.unlink(self.loose_dir / name)
-            self._loose(changed)
+            self._loose(changed, memo, packed)
         else:
-            in_memory = [r for r in full if r.where is None]  # parsed now, or loose entries
-            if not self.light or len(in_memory) > max(REPACK_AT, len(full) // 20):
-                self._repack(full)
+            in_memory = [r for r in whole if self._served.get(r.digest) is None]
+            if not self.light or len(in_memory) > max(REPACK_AT, len(whole) // 20):
+                self._repack(whole, memo, packed)
             else:
-                self._loose([r for r in changed if r.where is None])
-                if any(r.where is not None for r in changed):  # only memos grew: no data
-                    self._write_light({r.digest: (*_light_part(r), *r.where)
-                                       for r in full if r.where is not None})
+                self._loose([r for r in changed if self._served.get(r.digest) is None],
+                            memo, packed)
+                if any(self._served.get(r.digest) is not None for r in changed):
+                    self._write_light({r.digest: (pack_light(r), memo.entries.get(r.digest, {}),
+                                                  *where) for r in whole
+                                       if (where := self._served.get(r.digest)) is not None})
         if index != self.index:
             _write(self.dir / "index", index)
 
-    def _loose(self, records: list[CachedRecord]) -> None:
+    def _blob(self, record: Record, packed: Mapping[str, bytes]) -> bytes:
+        blob = packed.get(record.digest)
+        where = self._served.get(record.digest)
+        if blob is None and where is not None:
+            blob = self._stored(where)
+        return blob if blob is not None else pack_heavy(record.doc)
+
+    def _loose(self, records: list[Record], memo: Memo, packed: Mapping[str, bytes]) -> None:
         if records:
             self.loose_dir.mkdir(exist_ok=True)
         for r in records:
-            _write(self.loose_dir / r.digest, to_entry(r))
+            _write(self.loose_dir / r.digest, (pack_light(r), memo.entries.get(r.digest, {}),
+                                               self._blob(r, packed)))
 
-    def _write_light(self, entries: dict[str, Light]) -> None:
+    def _write_light(self, entries: dict[str, Any]) -> None:
         """A new light file for the heavy file this run read (unless another run has
         replaced that heavy file since: then the light file it wrote stays)."""
         fd = self._open_heavy(self._token) if self._token else None
@@ -574,13 +349,13 @@ class Store:
             os.close(fd)
             _write(self.dir / "light", (self._token, entries))
 
-    def _repack(self, records: list[CachedRecord]) -> None:
+    def _repack(self, records: list[Record], memo: Memo, packed: Mapping[str, bytes]) -> None:
         """Every entry in a new heavy file and light file. Heavy parts already in the old
         heavy file are copied as bytes, not read and written again."""
         token = os.urandom(16).hex()
         heavy = self.dir / "heavy"
         fd, tmp = tempfile.mkstemp(prefix=".heavy.", suffix=".tmp", dir=self.dir)
-        entries: dict[str, Light] = {}
+        entries: dict[str, Any] = {}
         try:
             with os.fdopen(fd, "wb") as fh:
                 head = HEAVY_MAGIC + token.encode() + b"\n"
@@ -589,10 +364,10 @@ class Store:
                 for r in records:
                     if r.digest in entries:
                         continue
-                    blob = r.blob or (self._stored(r.where) if r.where is not None else None) \
-                        or marshal.dumps(_heavy_part(r))
+                    blob = self._blob(r, packed)
                     fh.write(blob)
-                    entries[r.digest] = (*_light_part(r), offset, len(blob), zlib.crc32(blob))
+                    entries[r.digest] = (pack_light(r), memo.entries.get(r.digest, {}), offset,
+                                         len(blob), zlib.crc32(blob))
                     offset += len(blob)
             os.replace(tmp, heavy)
         except BaseException:
@@ -610,7 +385,7 @@ class Store:
             (self.folder / ".gitignore").write_text(
                 "# evalcheck's cache: safe to delete, never to commit\n*\n", encoding="utf-8")
             (self.folder / "CACHEDIR.TAG").write_text(TAG, encoding="utf-8")
-            fresh = Store(self.folder, self._salt)  # its inode is known only now
+            fresh = CacheStore(self.folder, self._salt)  # its inode is known only now
             self.dir, self.owner = fresh.dir, fresh.owner
         self.dir.mkdir(exist_ok=True)
         owner = self.dir / "owner"
@@ -619,6 +394,22 @@ class Store:
         for other in self.folder.iterdir():  # our namespaces of other versions or schemas
             if other != self.dir and _is_namespace(other, self.owner):
                 _remove_tree(other)
+
+
+def _unpacker(blob: bytes, reread: Callable[[], Record]) -> Callable[[], Document]:
+    def fetch() -> Document:
+        with contextlib.suppress(EOFError, ValueError, TypeError, MemoryError):
+            return unpack_heavy(blob)
+        return reread().doc
+
+    return fetch
+
+
+def open_store(root: Path, config: Config) -> CacheStore | None:
+    """The project's cache, or None when it must not or cannot be used (see cache_folder)."""
+    folder = cache_folder(root, config)
+    salt = _salt() if folder is not None else None
+    return CacheStore(folder, salt) if folder is not None and salt is not None else None
 
 
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -662,293 +453,3 @@ def _remove_tree(folder: Path) -> None:
     import shutil
 
     shutil.rmtree(folder, ignore_errors=True)
-
-
-# ---------------------------------------------------------------- loading
-
-
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Building ~10^6 containers triggers the cyclic collector again and again for nothing
-    (records hold no cycles); collect once after, and freeze what was built."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.freeze()
-            gc.enable()
-
-
-def _regular(source: Source) -> os.stat_result | None:
-    """The stat of a plain file small enough to read whole; None sends it the careful way."""
-    try:
-        st = os.lstat(source.location)
-    except OSError:
-        return None
-    if not stat.S_ISREG(st.st_mode) or st.st_size > LIMITS.max_bytes \
-            or name_control(source.shown) is not None:
-        return None
-    return st
-
-
-def load_sources(sources: Sequence[Source], root: Path, config: Config, use_cache: bool,
-                 scope: frozenset[str] | None, checks_too: bool,
-                 as_of: dt.date | None = None) -> list[Record]:
-    """Records for these sources, from the cache where the content is known, else parsed (in
-    worker processes when there are many). `scope` (None: all) are the records whose schema and
-    record-scope check findings are worked out now (for checks that read the date, those of
-    `as_of`), so they can be kept."""
-    from evalcheck import loading
-
-    folder = cache_folder(root, config) if use_cache else None
-    salt = _salt() if folder is not None else None
-    store = Store(folder, salt) if folder is not None and salt is not None else None
-    records: list[Record | None] = [None] * len(sources)
-    stats: dict[str, StatKey | None] = {}
-    todo: list[Todo] = []
-    now = time.time_ns()
-    # A run that names files (pre-commit's) needs only the facts of the others: they become
-    # stubs, and a few named files are parsed again rather than looked up in the light file.
-    thin = store is not None and scope is not None
-    index = store.facts() if store is not None and thin else {}
-    facts_of_digest = {digest: facts for _, digest, facts in index.values()}
-    stored = not thin or len(scope or ()) > PARALLEL_AT
-    with _no_gc():
-        for i, source in enumerate(sources):
-            st = _regular(source)
-            if st is None:
-                records[i] = loading.read_source(source, root)
-                continue
-            key = _stat_key(st)
-            shown = source.shown
-            stats[shown] = key if st.st_mtime_ns < now - RACY_NS else None
-            stub = thin and shown not in scope  # type: ignore[operator]
-            if store is not None:
-                known = store.index.get(shown)
-                if known is not None and known[0] == key:
-                    if stub and shown in index:
-                        records[i] = _stub(source, known[1], index[shown][2], store, root)
-                        continue
-                    kept = store.record(shown, known[1], stored, _rereader(source, root))
-                    if kept is not None:
-                        records[i] = kept
-                        continue
-            try:
-                with open(source.location, "rb") as fh:
-                    raw = fh.read()
-            except OSError:
-                records[i] = loading.read_source(source, root)
-                continue
-            digest = digest_of(raw) if store is not None else ""
-            if stub and digest in facts_of_digest:
-                records[i] = _stub(source, digest, facts_of_digest[digest], store, root)
-                continue
-            kept = store.record(shown, digest, stored, _rereader(source, root)) \
-                if store is not None else None
-            if kept is not None:
-                records[i] = kept
-            else:
-                todo.append((i, source.shown, raw, digest, {}, source.location))
-                if len(todo) == PARALLEL_AT:  # workers will read them again: keep no bytes
-                    todo[:] = [(*t[:2], None, *t[3:]) for t in todo]
-                elif len(todo) > PARALLEL_AT:
-                    todo[-1] = (*todo[-1][:2], None, *todo[-1][3:])
-        lacking: list[int] = []
-        if store is not None:
-            lacking = _refill(todo, records, sources, config, scope, checks_too, as_of)
-        _parse(todo, records, config, scope, checks_too, store is not None, as_of, root)
-        done = [r for r in records if r is not None]
-        if store is not None:
-            _fill([r for r in (records[i] for i in lacking) if r is not None], config,
-                  checks_too, as_of)
-            store.save(done, stats)
-    return done
-
-
-def _rereader(source: Source, root: Path) -> Callable[[], Record]:
-    """Reads the file again: for a cached record whose data the cache fails to give."""
-
-    def reread() -> Record:
-        from evalcheck import loading
-
-        return loading.read_source(source, root)
-
-    return reread
-
-
-def _stub(source: Source, digest: str, facts: Facts, store: Store | None,
-          root: Path) -> StubRecord:
-    reread = _rereader(source, root)
-
-    def load() -> Record:
-        kept = store.record(source.shown, digest, True, reread) if store is not None else None
-        return kept if kept is not None else reread()
-
-    return StubRecord(source.shown, digest, facts, load)
-
-
-def _refill(todo: list[Todo], records: list[Record | None], sources: Sequence[Source],
-            config: Config, scope: frozenset[str] | None, checks_too: bool,
-            as_of: dt.date | None) -> list[int]:
-    """The cached records whose memo lacks findings this run wants. When many lack
-    content-only ones (a check option changed, say), they are parsed again so that the workers
-    share the work (their memo goes along); the rest are filled in here (see _fill)."""
-    from evalcheck.engine import SCHEMA_KEY, precompute_plan
-
-    missing = precompute_plan(config, checks_too, as_of).missing  # type: ignore[attr-defined]
-    lacking = [i for i, r in enumerate(records) if isinstance(r, CachedRecord)
-               and not r.new and _in_scope(r, scope) and missing(r) != []]
-    if not lacking:
-        return lacking
-
-    def content_gap(record: CachedRecord) -> bool:
-        gaps = missing(record)
-        return gaps is None or SCHEMA_KEY not in record.memo or any(
-            not check.reads_as_of for check, _, _ in gaps)
-
-    stale = [i for i in lacking if content_gap(records[i])]  # type: ignore[arg-type]
-    if _workers(len(todo) + len(stale)) < 2:
-        return lacking
-    for i in stale:
-        record = records[i]
-        assert isinstance(record, CachedRecord)
-        try:
-            with open(sources[i].location, "rb") as fh:
-                raw = fh.read()
-        except OSError:
-            continue
-        if digest_of(raw) == record.digest:
-            todo.append((i, record.path, None, record.digest, record.memo,
-                         sources[i].location))
-            records[i] = None
-    return [i for i in lacking if records[i] is not None]
-
-
-def _in_scope(record: Record, scope: frozenset[str] | None) -> bool:
-    return scope is None or record.path in scope
-
-
-def _fill(records: list[Record], config: Config, checks_too: bool,
-          as_of: dt.date | None) -> None:
-    """Work out, in this process, what these cached records do not remember yet."""
-    from evalcheck.engine import precompute_plan
-
-    fill = precompute_plan(config, checks_too, as_of)
-    for record in records:
-        fill(record)
-
-
-def _parse(todo: list[Todo], records: list[Record | None],
-           config: Config, scope: frozenset[str] | None, checks_too: bool,
-           keep: bool, as_of: dt.date | None, root: Path) -> None:
-    from evalcheck.engine import precompute_plan
-
-    workers = _workers(len(todo))
-    if workers > 1:
-        for i, record in _parallel(todo, config, scope, checks_too, workers, as_of, root):
-            records[i] = record
-        return
-    # in this process, findings wait for the engine unless they are to be kept
-    fill = precompute_plan(config, checks_too, as_of) if keep else None
-    for i, shown, raw, digest, memo, real in todo:
-        raw, digest = _bytes(raw, digest, real)
-        if raw is None or len(raw) > LIMITS.max_bytes:
-            records[i] = _careful(shown, real, root)
-            continue
-        record = fresh_record(shown, raw, digest, memo)
-        if fill is not None and _in_scope(record, scope):
-            fill(record)
-        records[i] = record
-
-
-def _bytes(raw: bytes | None, digest: str, real: str) -> tuple[bytes | None, str]:
-    """A file's bytes, read again when they were not kept (a file changed meanwhile gets the
-    digest of what is read now); None when it cannot be read any more."""
-    if raw is not None:
-        return raw, digest
-    try:
-        with open(real, "rb") as fh:
-            raw = fh.read(LIMITS.max_bytes + 1)
-    except OSError:
-        return None, digest
-    return raw, digest if not digest or digest_of(raw) == digest else digest_of(raw)
-
-
-def _careful(shown: str, real: str, root: Path) -> Record:
-    """A file that changed under us: read it the way loading does for odd files."""
-    from evalcheck import loading
-
-    return loading.read_source(Source(real, shown), root)
-
-
-def _workers(files: int) -> int:
-    wanted = os.environ.get("EVALCHECK_WORKERS", "")
-    if wanted.isdigit():
-        return max(1, min(int(wanted), files))
-    if files < PARALLEL_AT:
-        return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, files // 50))
-
-
-def _work(chunk: list[Todo], config: Config,
-          scope: frozenset[str] | None, checks_too: bool, as_of: dt.date | None) -> bytes:
-    """In a worker: parse and work out one chunk; marshal is the cheapest way back."""
-    from evalcheck.engine import precompute_plan
-
-    gc.disable()
-    fill = precompute_plan(config, checks_too, as_of)
-    out: list[tuple[Any, ...]] = []
-    for i, shown, raw, digest, memo, real in chunk:
-        raw, digest = _bytes(raw, digest, real)
-        if raw is None or len(raw) > LIMITS.max_bytes:
-            out.append((i, shown, digest, None, real))
-            continue
-        record = fresh_record(shown, raw, digest, memo)
-        if _in_scope(record, scope):
-            fill(record)
-        # the data goes back marshalled, to be written as it is: the parent reads it only
-        # for a record it reports on
-        out.append((i, shown, digest, (*_light_part(record),
-                                       marshal.dumps(_heavy_part(record))), real))
-    try:
-        return marshal.dumps(out)
-    except ValueError:  # pragma: no cover - data marshal cannot hold: read those in the parent
-        return marshal.dumps([item if _marshallable(item) else (*item[:3], None, item[4])
-                              for item in out])
-
-
-def _marshallable(value: Any) -> bool:
-    try:
-        marshal.dumps(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _parallel(todo: list[Todo], config: Config,
-              scope: frozenset[str] | None, checks_too: bool, workers: int,
-              as_of: dt.date | None, root: Path) -> Iterator[tuple[int, Record]]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # big files first, dealt round-robin, so the chunks take about the same time
-    order = todo  # dealt round-robin: each chunk gets some of every folder
-    count = max(workers * 4, len(order) // 200)  # small chunks: little memory per worker
-    chunks = [order[k::count] for k in range(count)]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        futures = [pool.submit(_work, chunk, config, scope, checks_too, as_of)
-                   for chunk in chunks if chunk]
-        for future in futures:
-            for i, shown, digest, entry, real in marshal.loads(future.result()):
-                if entry is None:
-                    yield i, _careful(shown, real, root)
-                else:
-                    yield i, _from_worker(shown, digest, entry)

@@ -1,4 +1,6 @@
-"""The command line: the only module that prints, exits or reads the clock."""
+"""The command line: flags, config and the as-of date in; load, lint, output and exit status.
+It and commands/* print and exit; it reads today's date (everything below takes the as-of date
+as a parameter)."""
 
 from __future__ import annotations
 
@@ -150,7 +152,8 @@ def _run_checks(paths: Sequence[str], as_of: str | None, fmt: str | None, config
     day = _as_of(as_of)
     loaded = loading.load(config, list(paths), cache=not no_cache, checks=not only_source,
                           as_of=day)
-    problems = engine.lint(loaded.records, config, day, loaded.targets, only_source=only_source)
+    problems = engine.lint(loaded.records, config, day, loaded.targets, only_source=only_source,
+                           memo=loaded.memo)
     if write_baseline:
         target = Path(write_baseline)
         # only a regular file holds reasons to keep (reading a pipe would wait forever)

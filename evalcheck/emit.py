@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from evalcheck.yamlload import TIMESTAMP, parse, resolve_plain
@@ -98,18 +98,24 @@ def _scalar(head: str, value: Any, indent: int, force_quotes: bool) -> list[str]
     return [f"{head} {quoted(text)}"]
 
 
+def _flow_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, (list, tuple)):
+        return flow_sequence(v)
+    return str(v) if plain_ok(str(v), flow=True) else quoted(str(v))
+
+
 def flow_mapping(mapping: Mapping[str, Any]) -> str:
     """{id: x, name: "Y, Z", type: unit}: one line, as registries of short entries write them."""
-    parts = []
-    for k, v in mapping.items():
-        if isinstance(v, bool):
-            text = "true" if v else "false"
-        elif isinstance(v, (int, float)):
-            text = str(v)
-        else:
-            text = str(v) if plain_ok(str(v), flow=True) else quoted(str(v))
-        parts.append(f"{k}: {text}")
-    return "{" + ", ".join(parts) + "}"
+    return "{" + ", ".join(f"{k}: {_flow_value(v)}" for k, v in mapping.items()) + "}"
+
+
+def flow_sequence(items: Sequence[Any]) -> str:
+    """[PFs PMM, "Unidad de Monitoreo, Evaluación"]: one line, quoted only where it must be."""
+    return "[" + ", ".join(_flow_value(v) for v in items) + "]"
 
 
 class _Writer:

@@ -8,8 +8,9 @@ say what is wrong and where in the data.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import sys
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from evalcheck import checks, schemas
@@ -27,31 +28,55 @@ class _Run:
     targets: Collection[str] | None
     problems: list[Problem]
     used: set[tuple[str, int]]
+    # per check name: its severity when enabled, else None (asked once per name, not per
+    # problem: a neglected portfolio has tens of thousands)
+    graded: dict[str, Severity | None] = field(default_factory=dict)
+
+    def severity(self, name: str) -> Severity | None:
+        if name not in self.graded:
+            self.graded[name] = self.config.severity_of(name) \
+                if self.config.enabled(name) else None
+        return self.graded[name]
 
 
 SCHEMA_KEY = "schema"
+# A located finding, as the memo keeps it: check, message, hint, line, column, stable item.
+Located = tuple[str, str, str, int, int, str]
 
 
-def _memo(record: Record) -> dict[str, Any] | None:
-    """The per-content memo a cached record carries (see evalcheck.cache), else None."""
-    return getattr(record, "memo", None)
+class Memo:
+    """What the schema and the built-in record-scope checks found in each record content,
+    located: {content digest: {memo key: (Located, ...)}}. Keys carry the check's options and,
+    for a check that reads the as-of date, that date (one date at a time). Replaying a located
+    finding needs neither the record's data nor its marks; a store may keep the memo between
+    runs (evalcheck.cache). Records with no digest are never memoised."""
 
+    __slots__ = ("changed", "entries")
 
-def _pack(found: Iterable[Finding]) -> tuple[Any, ...]:
-    return tuple((f.message, f.path, f.hint, f.check, f.at, f.key) for f in found)
+    def __init__(self, entries: dict[str, dict[str, Any]] | None = None) -> None:
+        self.entries: dict[str, dict[str, Any]] = {} if entries is None else entries
+        self.changed: set[str] = set()  # digests whose entries this run added to
 
+    def get(self, record: Record, key: str) -> tuple[Located, ...] | None:
+        kept = self.entries.get(record.digest)
+        return None if kept is None else kept.get(key)
 
-def _remembered(record: Record, key: str, compute: Callable[[], Iterable[Finding]]
-                ) -> list[Finding]:
-    memo = _memo(record)
-    if memo is None:
-        return list(compute())
-    kept = memo.get(key)
-    if kept is not None:
-        return [Finding(*f) for f in kept]
-    found = list(compute())
-    memo[key] = _pack(found)
-    return found
+    def has(self, record: Record, key: str) -> bool:
+        kept = self.entries.get(record.digest)
+        return kept is not None and key in kept
+
+    def put(self, record: Record, key: str, found: tuple[Located, ...],
+            replaces: str = "") -> None:
+        """Keep findings under `key` (dropping those under other keys that start with
+        `replaces`: the same check on another date)."""
+        if not record.digest:
+            return
+        kept = self.entries.setdefault(record.digest, {})
+        if replaces:
+            for old in [k for k in kept if k.startswith(replaces)]:
+                del kept[old]
+        kept[key] = found
+        self.changed.add(record.digest)
 
 
 def check_key(check: Check, options: Mapping[str, Any]) -> str | None:
@@ -63,57 +88,95 @@ def check_key(check: Check, options: Mapping[str, Any]) -> str | None:
     return f"{check.name}|{sorted(options.items())!r}"
 
 
-def source_findings(record: Record, validate: bool = True) -> list[Finding]:
-    """What the loader and the schema validator say about one record."""
-    found = list(record.doc.findings)
-    if validate:
-        schema = _remembered(record, SCHEMA_KEY, lambda: schemas.validate(record))
-        # a value refused as unsafe-yaml is not validated again (rules.md, "One problem, one
-        # message"): the schema's complaint about what is left in its place is dropped
-        refused = {f.at for f in found if f.check == "unsafe-yaml" and f.at is not None}
-        if refused and schema:
-            locate = record.doc.locator.locate
-            schema = [f for f in schema if (f.at or locate(f.path, f.key)) not in refused]
-        found.extend(schema)
-    return found
-
-
-_UNSET = "\0"  # a memo key no check has: work it out
-
-
 def dated_key(check: Check, key: str, as_of: dt.date) -> str:
     """The memo key of a check's findings on this date: those of a check that reads the date
     are kept for one date at a time."""
     return f"{key}@{as_of.isoformat()}" if check.reads_as_of else key
 
 
-def _record_findings(check: Check, record: Record, ctx: Context,
-                     given: str | None = _UNSET) -> Iterable[Finding]:
-    assert check.func is not None
-    memo = _memo(record)
-    key = (check_key(check, ctx.options) if memo is not None else None) \
-        if given == _UNSET else given
-    if memo is None or key is None:
-        return check.func(record, ctx)
-    dated = dated_key(check, key, ctx.as_of)
-    kept = memo.get(dated)
-    if kept is not None:
-        return [Finding(*f) for f in kept]
-    found = list(check.func(record, ctx))
-    if check.reads_as_of:
-        for old in [k for k in memo if k.startswith(key + "@")]:
-            del memo[old]
-    memo[dated] = _pack(found)
+def locate(record: Record, finding: Finding, name: str) -> Located:
+    """Where a finding is: its own position, else its data path's line and column and the
+    path named by item ids (for baselines). A top-level field is located without the data."""
+    if finding.at is not None:
+        return (name, finding.message, finding.hint, finding.at[0], finding.at[1], "")
+    path = finding.path
+    line, column = record.doc.locate(path, finding.key)
+    item = path[0] if len(path) == 1 and isinstance(path[0], str) else \
+        stable_item(record.data, path) if path else ""
+    return (name, finding.message, finding.hint, line, column, item)
+
+
+def _schema(record: Record, memo: Memo) -> tuple[Located, ...]:
+    kept = memo.get(record, SCHEMA_KEY)
+    if kept is None:
+        kept = tuple(locate(record, f, f.check) for f in schemas.validate(record))
+        memo.put(record, SCHEMA_KEY, kept)
+    return kept
+
+
+def source_findings(record: Record, memo: Memo | None = None) -> list[Located]:
+    """What the loader and the schema validator say about one record, located."""
+    found = [locate(record, f, f.check) for f in record.doc.findings]
+    schema = _schema(record, memo if memo is not None else Memo())
+    # a value refused as unsafe-yaml is not validated again (rules.md, "One problem, one
+    # message"): the schema's complaint about what is left in its place is dropped
+    refused = {(f[3], f[4]) for f in found if f[0] == "unsafe-yaml"}
+    if refused and schema:
+        schema = tuple(f for f in schema if (f[3], f[4]) not in refused)
+    found.extend(schema)
     return found
 
 
-def precompute_plan(config: Config, checks_too: bool = True,
-                    as_of: dt.date | None = None) -> Callable[[Record], None]:
-    """A function that fills a cached record's memo with its schema findings and (with
-    `checks_too`) its record-scope check findings: what a later lint asks for (for checks
-    that read the date, only with `as_of`). Lets the loader do this work in parallel workers
-    and keep it."""
-    specs: list[tuple[Check, Context, str]] = []
+def _record_findings(check: Check, record: Record, ctx: Context, key: str | None,
+                     memo: Memo, dated: str = "") -> Iterable[Located]:
+    """A record-scope check's located findings on one record, from the memo when it has them
+    (`dated`: the memo key on this date, when worked out already)."""
+    assert check.func is not None
+    if key is None or not record.digest:
+        return [locate(record, f, check.name) for f in check.func(record, ctx)]
+    dated = dated or dated_key(check, key, ctx.as_of)
+    kept = memo.get(record, dated)
+    if kept is None:
+        kept = tuple(locate(record, f, check.name) for f in check.func(record, ctx))
+        memo.put(record, dated, kept, key + "@" if check.reads_as_of else "")
+    return kept
+
+
+Spec = tuple[Check, Context, str, str]  # check, context, memo key, memo key on the date
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The content-only work a run wants done per record, so the loader can have it done in
+    its worker processes and a store can keep it: the schema findings and (with `checks_too`)
+    the findings of every enabled built-in record-scope check (of a check that reads the
+    as-of date, only when a date is given)."""
+
+    specs: tuple[Spec, ...]
+
+    def missing(self, memo: Memo, record: Record) -> list[Spec] | None:
+        """What the memo lacks for this record (None: the schema findings too)."""
+        if not memo.has(record, SCHEMA_KEY):
+            return None
+        kind = record.kind
+        if not self.specs or kind is None:
+            return []
+        kept = memo.entries.get(record.digest, {})
+        return [s for s in self.specs if (not s[0].applies_to or kind in s[0].applies_to)
+                and s[3] not in kept]
+
+    def fill(self, memo: Memo, record: Record) -> None:
+        """Work out what the memo lacks for this record."""
+        todo = self.missing(memo, record)
+        if todo is None:
+            _schema(record, memo)
+            todo = self.missing(memo, record)
+        for check, ctx, key, dated in todo or ():
+            _record_findings(check, record, ctx, key, memo, dated)
+
+
+def plan(config: Config, checks_too: bool = True, as_of: dt.date | None = None) -> Plan:
+    specs: list[Spec] = []
     if checks_too:
         for check in checks.registry().values():
             if check.scope != "record" or check.func is None or not config.enabled(check.name):
@@ -123,50 +186,31 @@ def precompute_plan(config: Config, checks_too: bool = True,
             options = config.options_for(check.name)
             key = check_key(check, options)
             if key is not None:
-                specs.append((check, Context(as_of or dt.date.min, options), key))
-
-    def missing(record: Record) -> list[tuple[Check, Context, str]] | None:
-        """What the memo lacks (None: the schema findings too)."""
-        memo = _memo(record)
-        if memo is None:
-            return []
-        if SCHEMA_KEY not in memo:
-            return None
-        if not specs or record.kind is None:
-            return []
-        kind = record.kind
-        return [s for s in specs if (not s[0].applies_to or kind in s[0].applies_to)
-                and dated_key(s[0], s[2], s[1].as_of) not in memo]
-
-    def fill(record: Record) -> None:
-        todo = missing(record)
-        if todo is None:
-            source_findings(record)
-            todo = missing(record)
-        for check, ctx, key in todo or ():
-            _record_findings(check, record, ctx, key)
-
-    fill.missing = missing  # type: ignore[attr-defined]
-    return fill
+                ctx = Context(as_of or dt.date.min, options)
+                specs.append((check, ctx, key, sys.intern(dated_key(check, key, ctx.as_of))))
+    return Plan(tuple(specs))
 
 
 def lint(records: Sequence[Record], config: Config, as_of: dt.date,
-         targets: Collection[str] | None = None, only_source: bool = False) -> list[Problem]:
+         targets: Collection[str] | None = None, only_source: bool = False,
+         memo: Memo | None = None) -> list[Problem]:
     """Every enabled check over the corpus, reported on `targets` (all records when None),
     and the cross-record problems the targets cause in other records.
 
     `only_source` limits the run to the yaml and schema families (`evalcheck validate`).
+    `memo` holds what is known of the records' contents already (evalcheck.loading fills it).
     """
+    memo = Memo() if memo is None else memo
     run = _Run(config, set(targets) if targets is not None else None, [], set())
     registry = checks.registry()
-    for record in records:
-        if run.targets is None or record.path in run.targets:
-            for finding in source_findings(record):
-                _emit(run, record, finding, finding.check)
+    # which records this run reports on, decided once: the targets; cross-record checks see
+    # them as corpus.targets and may add only what a target breaks in another record
+    in_scope = [r for r in records if run.targets is None or r.path in run.targets]
+    for record in in_scope:
+        for found in source_findings(record, memo):
+            _emit(run, record, found)
     if not only_source:
         corpus = Corpus(list(records), run.targets)
-        # the records each record check looks at, by kind, worked out once (in corpus order)
-        in_scope = [r for r in records if run.targets is None or r.path in run.targets]
         kinds = [r.kind for r in in_scope]
         by_kind: dict[str, list[Record]] = {}
         for record, kind in zip(in_scope, kinds, strict=True):
@@ -178,44 +222,45 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
             ctx = Context(as_of, config.options_for(check.name))
             if check.scope == "record":
                 key = check_key(check, ctx.options)
+                dated = dated_key(check, key, as_of) if key is not None else ""
                 chosen = [r for r, kind in zip(in_scope, kinds, strict=True)
                           if kind is not None and (not check.applies_to
                                                    or kind in check.applies_to)] \
                     if len(check.applies_to) != 1 else by_kind.get(check.applies_to[0], [])
                 for record in chosen:
-                    for finding in _record_findings(check, record, ctx, key):
-                        _emit(run, record, finding, check.name)
+                    for found in _record_findings(check, record, ctx, key, memo, dated):
+                        _emit(run, record, found)
                 if check.across is not None:
-                    for record, finding in check.across(corpus, ctx):
-                        _emit(run, record, finding, check.name, anywhere=True)
+                    _cross(run, check.across(corpus, ctx), check.name)
             else:
-                for record, finding in check.func(corpus, ctx):
-                    _emit(run, record, finding, check.name, anywhere=True)
+                _cross(run, check.func(corpus, ctx), check.name)
         _unused_suppressions(run, records)
     return sorted(run.problems)
 
 
-def _emit(run: _Run, record: Record, finding: Finding, name: str,
-          anywhere: bool = False) -> None:
-    """Stamp, locate and keep one finding. Only cross-record checks may report `anywhere`:
-    on a record the run does not name, the problems a named one causes there."""
-    config = run.config
-    if not anywhere and run.targets is not None and record.path not in run.targets:
+def _cross(run: _Run, found: Iterable[tuple[Record, Finding]], name: str) -> None:
+    """A cross-record check's findings: on the targets, and on another record what a target
+    causes there (the check yields those for corpus.others only)."""
+    for record, finding in found:
+        if not (run.config.per_path_ignores and run.config.ignored_at(record.path, name)):
+            _emit(run, record, locate(record, finding, name))
+
+
+def _emit(run: _Run, record: Record, found: Located) -> None:
+    """Stamp and keep one located finding, unless config or a suppression drops it."""
+    name, message, hint, line, column, item = found
+    severity = run.severity(name)
+    if severity is None or (run.config.per_path_ignores
+                            and run.config.ignored_at(record.path, name)):
         return
-    if not config.enabled(name) or config.ignored_at(record.path, name):
-        return
-    if finding.at is not None:
-        line, column = finding.at
-    else:
-        line, column = record.doc.locator.locate(finding.path, finding.key)
-    suppression = covering(record.suppressions, line, name) if name not in LOCKED else None
+    suppressions = record.suppressions
+    suppression = covering(suppressions, line, name) \
+        if suppressions and name not in LOCKED else None
     if suppression is not None:
         run.used.add((record.path, suppression.line))
         return
-    item = stable_item(record.data, finding.path) if finding.at is None else ""
-    run.problems.append(Problem(record.path, line, column, name, config.severity_of(name),
-                                no_surrogates(finding.message), no_surrogates(finding.hint),
-                                record.id, item))
+    run.problems.append(Problem(record.path, line, column, name, severity,
+                                no_surrogates(message), no_surrogates(hint), record.id, item))
 
 
 def _unused_suppressions(run: _Run, records: Iterable[Record]) -> None:

@@ -1,4 +1,6 @@
-"""The one type every check, loader and formatter speaks: an immutable, sortable Problem."""
+"""What is wrong, in two immutable types: a Finding is what a check, the loader or the schema
+validator says (in terms of the record's data), a Problem what the engine makes of it (located,
+named, graded) and every output format prints."""
 
 from __future__ import annotations
 

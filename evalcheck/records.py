@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterator
 from typing import Any, NamedTuple
 
 from evalcheck.dates import parse_date
@@ -45,6 +44,11 @@ class Facts(NamedTuple):
     answered: tuple[tuple[str, bool], ...] = ()
     status: str = ""  # evaluation: planned, ongoing, completed
     project: str | None = None  # evaluation: the project it refers to
+    # evaluation: how many recommendations it makes, and the date (and the field it comes
+    # from) that its management response is due after (response-overdue)
+    recommendation_items: int = 0
+    due_from: str = ""
+    due_field: str = ""
     # evaluation: the day of its report (YYYY-MM-DD; a month's last day, else its year's), ""
     # when it has none: which of two evaluations came first (recurring-recommendation)
     report: str = ""
@@ -58,14 +62,32 @@ class Facts(NamedTuple):
 _REFUSALS = ("unsafe-yaml", "yaml-syntax")
 
 
-@dataclass(slots=True)
 class Record:
-    """One record file as the checks see it."""
+    """One record file as the checks see it: its shown path, its document, and the digest of
+    its bytes (the key of everything kept about its content; empty when not worked out).
 
-    path: str
-    doc: Document
-    suppressions: Suppressions = field(default_factory=dict)
-    known_facts: Facts | None = field(default=None, repr=False, compare=False)
+    A plain object: what is known before the content is read (the facts, the findings and
+    suppressions a cache keeps) lives beside a document that fetches the rest when asked."""
+
+    __slots__ = ("digest", "doc", "known_facts", "path")
+
+    def __init__(self, path: str, doc: Document, suppressions: Suppressions | None = None,
+                 known_facts: Facts | None = None, digest: str = "") -> None:
+        self.path = path
+        self.doc = doc
+        if suppressions is not None:
+            doc.suppressions = suppressions
+        self.known_facts = known_facts
+        self.digest = digest
+
+    def __repr__(self) -> str:
+        return f"Record({self.path!r})"
+
+    @property
+    def suppressions(self) -> Suppressions:
+        """{line: Suppression} of the file's `# evalcheck:` comments."""
+        suppressions: Suppressions = self.doc.suppressions
+        return suppressions
 
     @property
     def facts(self) -> Facts:
@@ -101,9 +123,14 @@ class Record:
 _DEFAULT_LIMITS = Limits()
 
 
-def load_record(path: str, raw: bytes, limits: Limits = _DEFAULT_LIMITS) -> Record:
-    """Parse one file's bytes into a Record (parse problems stay in record.doc.findings)."""
-    doc = parse(raw, limits)
+Parser = Callable[[bytes, Limits], Document]
+
+
+def load_record(path: str, raw: bytes, limits: Limits = _DEFAULT_LIMITS,
+                parser: Parser = parse) -> Record:
+    """Parse one file's bytes into a Record (parse problems stay in record.doc.findings).
+    `parser` is the one replaceable step: bytes -> located document, or its problems."""
+    doc = parser(raw, limits)
     comments = raw.count(b"evalcheck:")
     if comments > limits.max_nodes:  # each could become a problem: bounded like values are
         doc.findings.append(Finding(
@@ -227,6 +254,16 @@ def _year_of(data: dict[str, Any]) -> str:
     return report[:4] if isinstance(report, str) else ""
 
 
+def _due_from(data: dict[str, Any]) -> tuple[str, str]:
+    """The date an evaluation's response is due after: its report date, else the end of its
+    year (YYYY-12), with the field it comes from; ("", "") when it has neither."""
+    report = data.get("report_date")
+    if isinstance(report, str) and parse_date(report) is not None:
+        return report, "report_date"
+    year = data.get("year")
+    if isinstance(year, int) and not isinstance(year, bool):
+        return f"{year}-12", "year"
+    return "", ""
 def _report_day(data: dict[str, Any]) -> str:
     """The day an evaluation reported: its report date (a month: the month's last day), else
     the last day of its year; "" when it gives neither."""
@@ -259,13 +296,15 @@ def facts_of(data: Any) -> Facts:
     refs = tuple(sorted({ref for _, ref in record_owner_refs(data, kind)}))
     if kind == "evaluation":
         project = data.get("project")
+        recommendations = [r for _, r in mappings(data.get("recommendations"))]
+        due_from, due_field = _due_from(data)
         return Facts(kind, ident, None,
-                     tuple(str(r["id"]) for _, r in mappings(data.get("recommendations"))
-                           if "id" in r),
+                     tuple(str(r["id"]) for r in recommendations if "id" in r),
                      normalise(text_of(data.get("title"))), _year_of(data), (), refs,
                      status=text_of(data.get("status")),
                      project=project if isinstance(project, str) else None,
-                     report=_report_day(data), said=_said(data))
+                     recommendation_items=len(recommendations), due_from=due_from,
+                     due_field=due_field, report=_report_day(data), said=_said(data))
     if kind == "management-response":
         evaluation = data.get("evaluation")
         return Facts(kind, ident, evaluation if isinstance(evaluation, str) else None,

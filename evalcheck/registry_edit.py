@@ -36,17 +36,34 @@ def _dump(yaml: Any, data: Any) -> str:
     return out.getvalue()
 
 
-def entry_yaml(entry: dict[str, str]) -> str:
+Entry = dict[str, "str | list[str]"]
+"""An owner's fields; `aliases` is a list of other spellings."""
+
+
+def entry_yaml(entry: Entry) -> str:
     """The entry as a block-style list item, for people to paste when we cannot edit."""
+    from evalcheck.emit import flow_sequence
+    from evalcheck.skeleton import scalar
+
     lines = []
     for i, (key, value) in enumerate(entry.items()):
-        from evalcheck.skeleton import scalar
-
-        lines.append(f"{'  - ' if i == 0 else '    '}{key}: {scalar(value)}")
+        text = flow_sequence(value) if isinstance(value, list) else scalar(value)
+        lines.append(f"{'  - ' if i == 0 else '    '}{key}: {text}")
     return "\n".join(lines) + "\n"
 
 
-def add_owner(text: str, entry: dict[str, str]) -> str:
+def _node(value: str | list[str]) -> Any:
+    """A field's round-trip value: lists are written on one line ([a, b])."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    if not isinstance(value, list):
+        return value
+    seq = CommentedSeq(value)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def add_owner(text: str, entry: Entry) -> str:
     """The registry text with `entry` appended to its `owners:` list, all else unchanged."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.error import YAMLError
@@ -67,7 +84,7 @@ def add_owner(text: str, entry: dict[str, str]) -> str:
     owners = data.get("owners") if isinstance(data, dict) else None
     if not isinstance(owners, CommentedSeq):
         raise RegistryEditError("the registry has no owners: list; " + by_hand)
-    item = CommentedMap(entry)
+    item = CommentedMap((key, _node(value)) for key, value in entry.items())
     if owners and isinstance(owners[-1], CommentedMap) and owners[-1].fa.flow_style():
         item.fa.set_flow_style()
     owners.append(item)

@@ -20,14 +20,16 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from evalcheck.discover import UsageError
 from evalcheck.yamlload import parse
 
 # (mapping, sequence, offset) styles tried when re-emitting; the closest to the file wins.
 _INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (3, 3, 0))
 
 
-class EditError(ValueError):
-    """The file cannot be edited this way (not YAML ruamel can read, or not a mapping)."""
+class EditError(UsageError):
+    """The file cannot be edited this way (not YAML ruamel can read, not a mapping, or not
+    without rewriting lines nobody edited): a one-line error, exit 2."""
 
 
 _KEY_ONLY = re.compile(r"(?:-\s+)*[^\s#\-\[{][^#]*?:\s*(?:#.*)?$")

@@ -19,7 +19,8 @@ _SPACE = re.compile(r"\s+")
 
 def normalise(text: str) -> str:
     """Case, accents kept; punctuation, spacing and leading numbering ("3.", "b)", "-") dropped."""
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # ASCII text is NFC already
+        text = unicodedata.normalize("NFC", text)
     text = _NUMBERING.sub("", text)
     text = _PUNCT.sub(" ", text.casefold())
     return _SPACE.sub(" ", text).strip()

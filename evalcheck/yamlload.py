@@ -4,14 +4,16 @@ Built on libyaml's event stream (PyYAML's C parser) with our own constructor: an
 instead of recursion (so nesting depth is a checked limit, not a crash), no Python resolver
 callbacks (so it stays near the C loader's speed), safe construction only, duplicate keys
 reported, aliases measured, and dates kept as the ISO strings the record contract asks for.
-Only this module knows which parser is used: `parse()` is the whole interface.
+Only this module knows which parser is used: `parse()` (bytes -> Document) is the whole
+interface of parsing; Document and Locator are what the rest of evalcheck reads.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -52,6 +54,7 @@ class PlainScalar:
 # A mark node is [pos, children]; children is {key: (key_pos, node)} for mappings, [node] for
 # sequences, None for scalars. pos packs a 0-based (line, column) into one int to stay small.
 _SHIFT = 24
+_COLUMN_MAX = (1 << _SHIFT) - 1
 _Mark = list
 
 
@@ -63,6 +66,11 @@ class Locator:
 
     def __init__(self, root: _Mark | None) -> None:
         self._root = root
+
+    @property
+    def marks(self) -> _Mark | None:
+        """The mark tree (plain lists, dicts and ints): what a cache keeps to locate later."""
+        return self._root
 
     def locate(self, path: DataPath, key: bool = False) -> tuple[int, int]:
         node = self._root
@@ -82,17 +90,123 @@ class Locator:
         return ((pos >> _SHIFT) + 1, (pos & ((1 << _SHIFT) - 1)) + 1)
 
 
-@dataclass(slots=True)
-class Document:
-    """One parsed file: its data (None when unreadable), where each node is, and what went wrong."""
+_LATER: Any = object()  # a part of a deferred document not fetched yet
+Top = dict[str, tuple[int, int]]  # top-level key -> (key position, value position), packed
 
-    data: Any
-    locator: Locator
-    findings: list[Finding] = field(default_factory=list)
-    plain_scalars: list[PlainScalar] = field(default_factory=list)
-    # Spans (1-based line, column from; line, column to) of text values that contain
-    # "evalcheck:", so a suppression written inside a text is not taken for a comment.
-    marker_spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+class Document:
+    """One parsed file: its data (None when unreadable), where each node is, what went wrong,
+    and the suppression comments it holds (records.load_record adds those).
+
+    A document known from a cache may come without its content: made with `deferred`, it
+    fetches the parts it was not given on first use, so a record nobody looks into costs
+    nothing to hold; its top-level positions (`top`) locate a problem on a top-level field
+    without fetching anything."""
+
+    __slots__ = ("_data", "_fetch", "_findings", "_locator", "_plain", "_spans",
+                 "_suppressions", "_top")
+
+    def __init__(self, data: Any, locator: Locator, findings: list[Finding] | None = None,
+                 plain_scalars: list[PlainScalar] | None = None,
+                 marker_spans: list[tuple[int, int, int, int]] | None = None) -> None:
+        self._data = data
+        self._locator = locator
+        self._findings = [] if findings is None else findings
+        self._plain = [] if plain_scalars is None else plain_scalars
+        # Spans (1-based line, column from; line, column to) of text values that contain
+        # "evalcheck:", so a suppression written inside a text is not taken for a comment.
+        self._spans = [] if marker_spans is None else marker_spans
+        self._suppressions: Any = {}
+        self._top: Top | None = None
+        self._fetch: Callable[[], Document] | None = None
+
+    @classmethod
+    def deferred(cls, fetch: Callable[[], Document], findings: list[Finding] | None = None,
+                 suppressions: Any = None, top: Top | None = None) -> Document:
+        """A document whose content (and findings and suppressions, when not given) `fetch`
+        returns when first asked for."""
+        doc = cls(_LATER, Locator(None), findings, None, None)
+        doc._plain = doc._spans = _LATER
+        doc._findings = _LATER if findings is None else findings
+        doc._suppressions = _LATER if suppressions is None else suppressions
+        doc._top, doc._fetch = top, fetch
+        return doc
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the content is in memory (a deferred document's fetch has run)."""
+        return self._fetch is None
+
+    def _load(self) -> None:
+        fetch, self._fetch = self._fetch, None
+        if fetch is None:
+            return
+        got = fetch()
+        self._data, self._locator = got.data, got.locator
+        self._plain, self._spans = got.plain_scalars, got.marker_spans
+        if self._findings is _LATER:
+            self._findings = got.findings
+        if self._suppressions is _LATER:
+            self._suppressions = got.suppressions
+
+    @property
+    def data(self) -> Any:
+        if self._fetch is not None:
+            self._load()
+        return self._data
+
+    @property
+    def locator(self) -> Locator:
+        if self._fetch is not None:
+            self._load()
+        return self._locator
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is _LATER:
+            self._load()
+        return self._findings
+
+    @property
+    def plain_scalars(self) -> list[PlainScalar]:
+        if self._fetch is not None:
+            self._load()
+        return self._plain
+
+    @property
+    def marker_spans(self) -> list[tuple[int, int, int, int]]:
+        if self._fetch is not None:
+            self._load()
+        return self._spans
+
+    @property
+    def suppressions(self) -> Any:
+        """{line: Suppression} of its `# evalcheck:` comments."""
+        if self._suppressions is _LATER:
+            self._load()
+        return self._suppressions
+
+    @suppressions.setter
+    def suppressions(self, value: Any) -> None:
+        self._suppressions = value
+
+    @property
+    def top(self) -> Top:
+        """(key position, value position) of each top-level field."""
+        if self._top is None:
+            root = self.locator.marks
+            children = root[1] if root is not None else None
+            self._top = {k: (kp, node[0]) for k, (kp, node) in children.items()} \
+                if isinstance(children, dict) else {}
+        return self._top
+
+    def locate(self, path: DataPath, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of a data path; a top-level field of a document whose
+        content is not fetched is located from `top` alone."""
+        if self._fetch is not None and len(path) == 1 and self._top is not None \
+                and path[0] in self._top:
+            return _line_col(self._top[path[0]][0 if key else 1])
+        return self.locator.locate(path, key)
 
 
 _BOOL = {
@@ -356,9 +470,41 @@ class _Builder:
         ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
         MappingStartEvent, SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
         MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        max_nodes, intern, maybe_typed = self.limits.max_nodes, sys.intern, _MAYBE_TYPED
         while True:
             event = get()
             cls = type(event)
+            if cls is ScalarEvent and stack and self.nodes < max_nodes \
+                    and event.tag is None and not event.anchor:
+                # the common case, inlined: a plain or quoted scalar in a mapping, as a key or
+                # as a value that is text (what _count, _scalar and _add do for it)
+                top = stack[-1]
+                container = top.container
+                text = event.value
+                if "evalcheck:" not in text:
+                    start = event.start_mark
+                    pos = (start.line << _SHIFT) | min(start.column, _COLUMN_MAX)
+                    is_text = not event.implicit[0] or (text and text[0] not in maybe_typed)
+                    if type(container) is dict:
+                        key = top.key
+                        if key is _NO_KEY:
+                            self.nodes += 1
+                            top.size += 1
+                            top.key, top.key_pos = intern(text), pos
+                            continue
+                        if is_text and key != "<<" and key not in container:
+                            self.nodes += 1
+                            top.size += 1
+                            top.key = _NO_KEY
+                            container[key] = intern(text) if len(text) <= 32 else text
+                            top.children[key] = (top.key_pos, [pos, None])
+                            continue
+                    elif is_text:
+                        self.nodes += 1
+                        top.size += 1
+                        container.append(intern(text) if len(text) <= 32 else text)
+                        top.children.append([pos, None])
+                        continue
             if cls is ScalarEvent:
                 self._count(event)
                 value = self._scalar(event, stack)

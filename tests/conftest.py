@@ -13,10 +13,10 @@ from textwrap import dedent
 import pytest
 
 from evalcheck import engine
-from evalcheck.cache import StubRecord
 from evalcheck.config import Config, parse_config
 from evalcheck.problems import Problem
 from evalcheck.records import Record, load_record
+from evalcheck.yamlload import Document
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2024, 6, 30)
@@ -52,15 +52,15 @@ def lint_text(text: str, as_of: dt.date = AS_OF, config: Config | None = None,
     return [p for p in problems if only is None or p.check == only]
 
 
-def facts_only(record: Record, read: set[str]) -> StubRecord:
-    """The record as a run that does not name it holds it: its facts, and its data loaded
-    only when asked for (noted in `read`)."""
+def facts_only(record: Record, read: set[str]) -> Record:
+    """The record as a run that does not name it holds it: its facts, and its document
+    fetched only when asked for (noted in `read`)."""
 
-    def load() -> Record:
+    def fetch() -> Document:
         read.add(record.path)
-        return record
+        return record.doc
 
-    return StubRecord(record.path, "", record.facts, load)
+    return Record(record.path, Document.deferred(fetch), known_facts=record.facts)
 
 
 def assert_targeted_runs_agree(records: list[Record], config: Config, as_of: dt.date,

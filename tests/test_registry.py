@@ -22,6 +22,7 @@ CATALOGUE = [
     ("schema", "unknown-kind", "error"),
     ("owners", "missing-owner", "error"),
     ("owners", "unknown-owner", "error"),
+    ("owners", "owner-needs-review", "warning"),
     ("duplicates", "duplicate-id", "error"),
     ("duplicates", "duplicate-text", "error"),
     ("duplicates", "near-duplicate-text", "warning"),

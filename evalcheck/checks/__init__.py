@@ -1,8 +1,12 @@
 """The check registry: every check's name, family, default severity, options and documentation.
 
-Adding a check is one decorated function in a family module (with its documentation as its
-docstring: summary, why, a Bad and a Good example) plus nothing else: FAMILIES lists the
-modules, third-party checks join through the `evalcheck.checks` entry-point group.
+Adding a check is one decorated function in a family module, with its documentation as its
+docstring (summary, why, a Bad and a Good example). The registry itself needs nothing more:
+FAMILY_MODULES lists the modules, third-party checks join through the `evalcheck.checks`
+entry-point group. tests/test_registry.py compares the registry with the catalogue of
+shared/design/rules.md (copied there), so a new check is added to both.
+A check whose findings depend on the as-of date says so (`reads_as_of=True`); left out, that
+is read from its code (see `uses_as_of`).
 """
 
 from __future__ import annotations

@@ -152,24 +152,18 @@ def response_overdue(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fin
         return
     grace = dt.timedelta(days=int(ctx.options.get("days", 60)))
     for record in corpus.targets:
-        facts = record.facts
+        facts = record.facts  # decided from the facts alone: no record's data is read
         if facts.kind != "evaluation" or facts.status != "completed" or \
-                facts.id in corpus.responses_for:
-            continue  # decided from the facts: the data is read for the few left
-        if not any(mappings(record.get("recommendations"))):
+                facts.id in corpus.responses_for or not facts.recommendation_items:
             continue
-        report = parse_date(record.get("report_date"))
-        path: tuple[str, ...] = ("report_date",)
-        year = record.get("year")
-        if report is None and isinstance(year, int) and not isinstance(year, bool):
-            report, path = parse_date(f"{year}-12"), ("year",)
+        report = parse_date(facts.due_from)
         if report is None or ctx.as_of <= report + grace:
             continue
-        count = sum(1 for _ in mappings(record.get("recommendations")))
+        count = facts.recommendation_items
         yield record, Finding(
-            f"evaluation {record.id!r} has {count} recommendation{'s' if count != 1 else ''} "
+            f"evaluation {facts.id!r} has {count} recommendation{'s' if count != 1 else ''} "
             f"and no management response {_days((ctx.as_of - report).days)} after its report",
-            path=path, hint="add a management-response record for this evaluation")
+            path=(facts.due_field,), hint="add a management-response record for this evaluation")
 
 
 def _due(value: object) -> dt.date | None:

@@ -18,18 +18,10 @@ _TEXT_GROUPS = {
 
 
 TextGroup = list[tuple[DataPath, str]]
-_last: tuple[Any, list[TextGroup]] = (None, [])
 
 
 def _text_groups(record: Record) -> list[TextGroup]:
-    """Lists of (path, normalised text) that must not repeat within one record.
-
-    duplicate-text and near-duplicate-text ask for the same record one after the other, so
-    the last record's groups are kept: normalising is most of their work."""
-    global _last
-    data = record.data
-    if _last[0] is data:
-        return _last[1]
+    """Lists of (path, normalised text) that must not repeat within one record."""
     groups: list[TextGroup] = [
         [((field, i, text_key), normalise(text_of(item.get(text_key))))
          for i, item in mappings(record.get(field))]
@@ -37,7 +29,6 @@ def _text_groups(record: Record) -> list[TextGroup]:
     if record.kind == "management-response":
         groups.append([((*path, "description"), normalise(text_of(action.get("description"))))
                        for path, _, action in iter_actions(record)])
-    _last = (data, groups)
     return groups
 
 
@@ -197,9 +188,12 @@ def duplicate_id_across(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, 
     owner_first: dict[str, Record] = {}
     for record in corpus.registries:
         named = corpus.is_target(record)
-        if not named and not any(corpus.is_target(owner_first[i]) for i in
-                                 record.facts.owner_ids if i in owner_first):
-            for ident in record.facts.owner_ids:
+        ids = record.facts.owner_ids
+        # from the facts: the registry's data is read only when an id is defined twice
+        clash = len(set(ids)) < len(ids) or any(i in owner_first for i in ids)
+        if not clash or (not named and not any(corpus.is_target(owner_first[i])
+                                               for i in ids if i in owner_first)):
+            for ident in ids:
                 owner_first.setdefault(ident, record)
             continue
         for i, owner in mappings(record.get("owners")):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from evalcheck.checks import Context, check
 from evalcheck.problems import Finding, Severity
-from evalcheck.records import Corpus, Record, record_owner_refs
+from evalcheck.records import Corpus, Record, mappings, record_owner_refs
 
 
 @check("unknown-owner", family="owners", severity=Severity.ERROR, scope="corpus")
@@ -52,3 +52,36 @@ def unknown_owner(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Findin
             if ref not in known:
                 yield record, Finding(f"{ref!r} is not in the owners registry", path=path,
                                       hint=hint)
+
+
+@check("owner-needs-review", family="owners", severity=Severity.WARNING,
+       applies_to=("owners",))
+def owner_needs_review(record: Record, ctx: Context) -> Iterator[Finding]:
+    """An owner marked `review: true` (added by an import) that someone still has to confirm.
+
+    Why: `evalcheck import matrix` adds the units and people a matrix names that the registry
+    does not know, guessing their id, name and type from a table cell ("Chef de programme"
+    may be a post, not a unit). Until someone checks them, reports group actions under
+    names nobody confirmed, and the same unit may sit in the registry twice under two ids.
+
+    Bad:
+        kind: owners
+        owners:
+          - {id: me-unit, name: M&E Unit, type: unit}
+          - {id: chef-de-programme, name: Chef de programme, type: unit, review: true}
+    Good:
+        kind: owners
+        owners:
+          - {id: me-unit, name: M&E Unit, type: unit}
+          - {id: chef-de-programme, name: Chef de programme, type: person}
+    """
+    for i, owner in mappings(record.get("owners")):
+        if owner.get("review") is True:
+            ident = owner.get("id")
+            name = owner.get("name")
+            named = f"owner {ident!r}" + (f" ({name})" if isinstance(name, str) and name else "")
+            yield Finding(f"{named} was added by an import and still has to be confirmed",
+                          path=("owners", i, "review"),
+                          hint="check its id, name and type (or merge it into an existing "
+                               "owner, listing the spelling in that owner's aliases), then "
+                               "remove review: true")

@@ -82,7 +82,9 @@ def unanswered_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Re
     """A recommendation that its evaluation's management response does not answer, or answers
     with no decision.
 
-    Evaluations with no management response at all are `response-overdue`'s business.
+    Evaluations with no management response at all are `response-overdue`'s business. Words
+    that take note of a recommendation ("Noted", "Pris note", "Tomado nota", kept in
+    decision_text) are no decision either, and the message quotes them.
     Why: the response matrix exists to record a decision on every recommendation.
 
     Bad:
@@ -127,7 +129,17 @@ def unanswered_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Re
                 path = ("responses",) if "responses" in response.data else ()
                 yield response, Finding(f"recommendation {rec} of {ident!r} is not answered",
                                         path=path, hint="add a response with a decision")
-            elif response.data["responses"][answered[rec]].get("decision") is None:
+            elif (item := response.data["responses"][answered[rec]]).get("decision") is None:
+                words = item.get("decision_text")
+                said = words.strip() if isinstance(words, str) else ""
+                if said:
+                    shown = said if len(said) <= 60 else said[:57].rstrip() + "..."
+                    yield response, Finding(
+                        f"recommendation {rec} is answered {shown!r}, which is not a decision",
+                        path=("responses", answered[rec], "decision_text"),
+                        hint="add decision: accepted, partially-accepted or rejected (the "
+                             "words stay in decision_text)")
+                    continue
                 yield response, Finding(
                     f"recommendation {rec} is answered with no decision",
                     path=("responses", answered[rec]),

@@ -160,7 +160,8 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
         r for r in loaded.records if r.path in loaded.targets or r.kind == "owners"]
     _check_filters(records, owner, evaluation)
     changes = _changes(config, base, records, loaded.targets, owner, evaluation) if base else None
-    problems = [p for p in engine.lint(loaded.records, config, day, loaded.targets)
+    problems = [p for p in engine.lint(loaded.records, config, day, loaded.targets,
+                                       memo=loaded.memo)
                 if loaded.targets is None or p.path in loaded.targets]  # not those elsewhere
     # file names shown as people see them (a name that is not UTF-8, or holds a control
     # character, escaped): the report's files are UTF-8 text

@@ -219,17 +219,23 @@ def new_project(ident: str, owner: str, title: str | None, out: str | None,
               help="@user or @org/team, used by `evalcheck codeowners`.")
 @click.option("--parent", metavar="OWNER_ID", help="The unit this owner belongs to.")
 @click.option("--role", help="The role or job title.")
+@click.option("--aliases", "aliases", multiple=True, metavar="NAMES",
+              help="Other spellings of this owner in source documents, separated by ';' "
+                   "(or give the option again): `import matrix` maps them to this id.")
 @click.option("--registry", type=click.Path(dir_okay=False),
               help="The owners registry file (default: the repository's only one).")
 @friendly_errors
 def new_owner(ident: str, name: str, type_: str, email: str | None, github: str | None,
-              parent: str | None, role: str | None, registry: str | None) -> None:
+              parent: str | None, role: str | None, aliases: tuple[str, ...],
+              registry: str | None) -> None:
     """Add an owner to the owners registry.
 
-    The registry keeps its comments and layout; evalcheck refuses rather than reformat it.
+    --aliases "PFs PMM; Puntos focales" lists other spellings of the owner that matrices
+    use; `evalcheck import matrix` maps a cell naming any of them to this id. The registry
+    keeps its comments and layout; evalcheck refuses rather than reformat it.
     """
     from evalcheck.loading import write_atomic
-    from evalcheck.registry_edit import RegistryEditError, add_owner
+    from evalcheck.registry_edit import Entry, RegistryEditError, add_owner
 
     _check_id(ident, "owner id")
     if not name.strip():
@@ -244,10 +250,16 @@ def new_owner(ident: str, name: str, type_: str, email: str | None, github: str 
     if parent is not None and parent not in repo.corpus.owners:
         _usage(f"--parent {parent} is not in the owners registry")
     path = _registry_path(repo, registry)
-    entry = {"id": ident, "name": name.strip(), "type": type_}
+    entry: Entry = {"id": ident, "name": name.strip(), "type": type_}
     for key, value in (("email", email), ("github", github), ("parent", parent), ("role", role)):
         if value:
             entry[key] = value
+    spellings = list(dict.fromkeys(" ".join(part.split()) for given in aliases
+                                   for part in given.split(";") if part.strip()))
+    if aliases and not spellings:
+        _usage("--aliases is empty: give other spellings separated by ';'")
+    if spellings:
+        entry["aliases"] = spellings
     if path.exists():
         try:
             text = add_owner(path.read_text(encoding="utf-8"), entry)

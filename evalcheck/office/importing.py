@@ -80,14 +80,19 @@ def outputs(imported: Imported, response_path: Path, evaluation_path: Path,
             evaluation_text: str, owners_path: Path, owners_text: str | None) -> list[Output]:
     """Every file the import changes, in the order to write them (what others refer to first)."""
     out: list[Output] = []
-    if imported.new_owners:
-        text = with_owners(owners_text, imported.new_owners)
-        out.append(Output(owners_path, text, "owners",
-                          new_findings(owners_path, owners_text, text)))
-    if imported.recommendations is not None:
-        text = with_recommendations(evaluation_text, imported.recommendations)
-        out.append(Output(evaluation_path, text, "evaluation",
-                          new_findings(evaluation_path, evaluation_text, text)))
+    current = owners_path
+    try:
+        if imported.new_owners:
+            text = with_owners(owners_text, imported.new_owners)
+            out.append(Output(owners_path, text, "owners",
+                              new_findings(owners_path, owners_text, text)))
+        current = evaluation_path
+        if imported.recommendations is not None:
+            text = with_recommendations(evaluation_text, imported.recommendations)
+            out.append(Output(evaluation_path, text, "evaluation",
+                              new_findings(evaluation_path, evaluation_text, text)))
+    except roundtrip.EditError as exc:  # one line, exit 2, naming the file; nothing written
+        raise roundtrip.EditError(f"{current}: {exc}") from None
     text = emit.dump(imported.response)
     out.append(Output(response_path, text, "response", new_findings(response_path, None, text)))
     return out

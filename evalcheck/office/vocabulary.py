@@ -97,7 +97,7 @@ STATUSES: dict[str, tuple[str, ...]] = {
         "encerrada"),
     "no-longer-applicable": (
         # en
-        "no longer applicable", "not applicable", "n/a", "na", "overtaken by events",
+        "no longer applicable", "not applicable", "overtaken by events",
         "no longer relevant", "obsolete", "cancelled", "canceled", "superseded", "withdrawn",
         # fr
         "sans objet", "devenue sans objet", "non applicable", "plus applicable",

@@ -8,7 +8,17 @@ from evalcheck.report import boardwords as words
 from evalcheck.report import labels
 from evalcheck.report.breakdowns import DIMENSIONS
 from evalcheck.report.charts import Bar, Segment, hbars, largest, legend
-from evalcheck.report.htmlparts import MAX_BARS, Cell, capped, empty, figure, more, section, table
+from evalcheck.report.htmlparts import (
+    MAX_BARS,
+    Cell,
+    capped,
+    empty,
+    figure,
+    more,
+    section,
+    table,
+    titled,
+)
 from evalcheck.report.htmlsections import actions_table
 from evalcheck.report.indicators import NAMES, Ratio
 from evalcheck.report.linechart import Line, line_chart
@@ -19,6 +29,9 @@ from evalcheck.textsafe import html_escape as esc
 DARK = frozenset({"implemented", "not-yet-due", "not-accepted"})
 
 CSS = """
+td.titled { min-width: 180px; }
+td.titled .eid { font-weight: 550; white-space: nowrap; }
+td.titled .etitle { display: block; color: var(--muted); font-size: 12px; line-height: 1.3; }
 .kpis.board { grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); }
 .kpi .src { display: block; color: var(--muted); font-size: 11px; margin-top: 4px;
   font-style: italic; }
@@ -55,15 +68,11 @@ svg.chart .series polyline { fill: none; }
   .kpi .src { font-size: 7pt; }
   td .ratio { font-size: 7.5pt; }
   .tablehead .filter, th button.sort::after { display: none; }
+  td.titled { min-width: 0; width: 24%; }
+  td.titled .etitle { font-size: 7.5pt; }
+  thead th { overflow-wrap: normal; word-break: normal; hyphens: manual; }
 }
 """
-
-
-def _named(key: str, title: str) -> str:
-    """An evaluation id with its title beside it."""
-    return (f'<span class="id">{esc(key)}</span> '
-            f'<span class="note">{esc(labels.short(title, 90))}</span>' if title
-            else esc(key))
 
 
 def _card(name: str, ratio: Ratio) -> str:
@@ -121,7 +130,7 @@ def status_section(report: ReportData, limit: int) -> str:
          for r in rs.by_evaluation], MAX_BARS)
     head = [("Evaluation", ""), *[(words.REC_STATUS[k], "number") for k in REC_STATUSES],
             ("Status not reported", "number")]
-    rows = [[(_named(r.evaluation, r.title), r.evaluation, "title"),
+    rows = [[titled(r.evaluation, r.title),
              *[(r.counts[k], r.counts[k], "num") for k in REC_STATUSES],
              (r.not_reported, r.not_reported, "num")] for r in capped(rs.by_evaluation, limit)]
     chart = hbars(bars, "chart-recstatus", "Recommendations by status, per evaluation")
@@ -131,7 +140,7 @@ def status_section(report: ReportData, limit: int) -> str:
                        + more(len(rs.by_evaluation), limit, "evaluations"), stack=True,
                        note=left_out))
     recs: list[list[Cell]] = [
-        [(_named(r.evaluation, r.title), r.evaluation, "title"),
+        [titled(r.evaluation, r.title),
          (esc(r.recommendation), None, "id"),
          (f'<span class="clamp">{esc(r.text)}</span>', None, "text"),
          (esc(labels.decision(r.decision)), r.decision, ""), (_badge(r.status), r.status, ""),
@@ -168,7 +177,7 @@ def breakdowns_section(report: ReportData, limit: int) -> str:
         rows = [[(esc(g.name) + (f' <span class="note">{esc(g.key)}</span>'
                                  if g.name != g.key else ""), g.key, ""),
                  *[_cell(g.indicators.get(n)) for n in names]] for g in capped(groups, limit)]
-        body.append(table(f"t-by-{dimension}", f"By {title.lower()}",
+        body.append(table(f"t-bd-{dimension}", f"By {title.lower()}",
                           [(title, ""), *[(words.TITLES[n], "number") for n in names]], rows,
                           sortable=True) + more(len(groups), limit, "groups"))
     return section("breakdowns", "Indicators by unit, region, year, type and priority", body)
@@ -184,7 +193,7 @@ def trend_section(report: ReportData) -> str:
                         for p in board.trend)) for n in NAMES]
     chart = line_chart(periods, lines, "chart-trend",
                        f"Indicators at the end of each {board.trend_step}")
-    rows = [[(esc(p.period), None, "id"), (p.as_of, None, ""),
+    rows = [[(esc(p.period), None, "id"), (p.as_of, None, "id"),
              (f"<code>{esc(p.commit[:10])}</code>" if p.commit else "none", None, ""),
              *[_cell(p.indicators.get(n)) for n in NAMES]] for p in board.trend]
     body = [f'<p class="lead">Each indicator at the end of each {esc(board.trend_step)}, '

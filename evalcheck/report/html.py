@@ -26,6 +26,7 @@ from evalcheck.report.htmlparts import (
     more,
     section,
     table,
+    titled,
 )
 from evalcheck.report.htmlsections import (
     actions_table,
@@ -61,14 +62,20 @@ def _kpis(report: ReportData) -> str:
     q = report.data_quality
     waiting = len(report.missing_responses)
     rate = "good" if i.rate is not None and i.rate >= 0.75 else ""
+    not_reported = i.statuses.get("not-reported", 0)
+    unreported = f"; {not_reported:,} with no status reported" if not_reported else ""
     cards = [
         kpi(len(report.portfolio.evaluations), "evaluations",
             f"{c.total:,} recommendations"),
         kpi(f"{c.answered:,} / {c.total:,}", "recommendations answered",
-            f"{c.decisions['no-decision']:,} without a decision yet"),
-        kpi(i.total, "actions agreed", f"{i.statuses.get('completed', 0):,} completed"),
+            f"{c.answered:,} answered, {c.decisions['no-decision']:,} of them with no "
+            f"decision yet"),
+        kpi(i.total, "actions agreed",
+            f"{i.statuses.get('completed', 0):,} completed{unreported}"),
         kpi(labels.percent(i.rate), "implementation rate",
-            f"{i.completed:,} of {i.applicable:,} applicable actions", rate),
+            f"{i.completed:,} of {i.applicable:,} applicable actions completed"
+            + (f", {not_reported:,} of them with no status reported" if not_reported else ""),
+            rate),
         kpi(len(i.overdue), "overdue actions",
             f"oldest {labels.days(i.overdue[0].days_overdue)}" if i.overdue else "none",
             "alert" if i.overdue else "good"),
@@ -87,14 +94,18 @@ def _implementation(report: ReportData, limit: int) -> str:
     bars, left_out = largest(
         [Bar(r.evaluation, tuple(_seg(k, labels.status(k), r.statuses[k]) for k in keys),
              f"{r.evaluation} {r.title}".strip()) for r in i.by_evaluation], MAX_BARS)
+    not_reported = i.statuses.get("not-reported", 0)
     body = [f'<p class="lead">Implementation rate <strong>{labels.percent(i.rate)}</strong>: '
             f'{i.completed:,} completed of {i.applicable:,} actions that still apply '
-            f'({i.total:,} agreed; actions no longer applicable are left out).</p>']
+            f'({i.total:,} agreed; actions no longer applicable are left out)'
+            + (f'. {labels.plural(not_reported, "action")} of them '
+               f'{"has" if not_reported == 1 else "have"} no status reported: they are shown '
+               f'as not reported, not as not started' if not_reported else "") + '.</p>']
     if not i.actions:
         return section("implementation", "Implementation", [*body, empty("No actions yet.")])
     head = [("Evaluation", ""), ("Actions", "number"),
             *[(labels.status(k), "number") for k in keys], ("Overdue", "number")]
-    rows = [[(esc(r.evaluation), None, "id"), (r.total, r.total, "num"),
+    rows = [[titled(r.evaluation, r.title), (r.total, r.total, "num"),
              *[(r.statuses[k], r.statuses[k], "num") for k in keys],
              (r.overdue, r.overdue, "num late" if r.overdue else "num")]
             for r in capped(i.by_evaluation, limit)]
@@ -157,7 +168,8 @@ def _upcoming(report: ReportData, limit: int) -> str:
     else:
         body.append(empty("No open action is due in the next 90 days."))
     if i.moved:
-        rows = [[(esc(m.action.evaluation), None, "id"), (esc(m.action.id), None, "id"),
+        rows = [[titled(m.action.evaluation, m.action.evaluation_title),
+                 (esc(m.action.id), None, "id"),
                  (f'<span class="clamp">{esc(m.action.text)}</span>', None, "text"),
                  (esc(m.action.original_deadline), None, ""), (esc(m.action.deadline), None, ""),
                  (labels.shift(m.days), m.days, "num"),

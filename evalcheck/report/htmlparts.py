@@ -117,5 +117,15 @@ def filter_box(table_id: str, label: str) -> str:
             f'<output id="{box}-count" for="{box}" aria-live="polite"></output></div>')
 
 
+def titled(key: str, title: str, limit: int = 70) -> Cell:
+    """An evaluation id with its title beside it (a board reads titles, not ids); sorts by
+    the id."""
+    if not title:
+        return (esc(key), key, "id")
+    short = title if len(title) <= limit else title[:limit - 1].rstrip() + "…"
+    return (f'<span class="eid">{esc(key)}</span> <span class="etitle" title="{esc(title)}">'
+            f"{esc(short)}</span>", key, "titled")
+
+
 def empty(text: str) -> str:
     return f'<p class="empty">{esc(text)}</p>'

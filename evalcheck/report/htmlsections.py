@@ -18,6 +18,7 @@ from evalcheck.report.htmlparts import (
     more,
     section,
     table,
+    titled,
 )
 from evalcheck.report.model import DataQuality, ReportData
 from evalcheck.report.rows import ActionRow
@@ -48,7 +49,7 @@ def actions_table(report: ReportData, actions: Sequence[ActionRow], table_id: st
         days = a.days_overdue if extra == "overdue" else a.days_left
         late = extra == "overdue" and days is not None
         rows.append([
-            (esc(a.evaluation), None, "id"), (esc(a.recommendation), None, "id"),
+            titled(a.evaluation, a.evaluation_title), (esc(a.recommendation), None, "id"),
             (esc(a.id), None, "id"), _text(a.text),
             (esc(a.deadline) or "none", a.due or "9999", ""),
             (_people(report, a.responsible), None, "people"),
@@ -69,7 +70,7 @@ def responses_section(report: ReportData, limit: int) -> str:
             [Bar(r.evaluation, tuple(Segment(labels.decision(k), r.decisions[k], f"c-{k}",
                                              k in _DARK_DECISIONS) for k in keys),
                  f"{r.evaluation} {r.title}".strip()) for r in c.by_evaluation], MAX_BARS)
-        rows = [[(esc(r.evaluation), None, "id"), (r.total, r.total, "num"),
+        rows = [[titled(r.evaluation, r.title), (r.total, r.total, "num"),
                  *[(r.decisions[k], r.decisions[k], "num") for k in keys]]
                 for r in capped(c.by_evaluation, limit)]
         chart = hbars(bars, "chart-decisions", "Recommendations by decision, per evaluation")
@@ -97,7 +98,9 @@ def responses_section(report: ReportData, limit: int) -> str:
         body.append("<h3>Evaluations waiting for a management response</h3>")
         body.append(empty("Every completed evaluation with recommendations has a response."))
     if c.recommendations:
-        recs: list[list[Cell]] = [[(esc(r.evaluation), None, "id"), (esc(r.id), None, "id"),
+        titles = {e.id: e.title for e in report.portfolio.evaluations}
+        recs: list[list[Cell]] = [[titled(r.evaluation, titles.get(r.evaluation, "")),
+                                    (esc(r.id), None, "id"),
                                     _text(r.text),
                  (_people(report, r.addressed_to), None, "people"),
                  (badge(r.decision, labels.decision(r.decision)), r.decision, ""),
@@ -153,8 +156,9 @@ def ratings_section(report: ReportData, limit: int) -> str:
     by = {(s.evaluation, s.criterion): s for s in r.scores}
     rows = []
     rated = list(dict.fromkeys(s.evaluation for s in r.scores))
+    titles = {e.id: e.title for e in report.portfolio.evaluations}
     for evaluation in capped(rated, limit):
-        cells: list[Cell] = [(esc(evaluation), None, "id")]
+        cells: list[Cell] = [titled(evaluation, titles.get(evaluation, ""))]
         for criterion in criteria:
             s = by.get((evaluation, criterion))
             if s is None:

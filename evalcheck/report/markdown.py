@@ -51,6 +51,11 @@ def _counts(title: str, counts: dict[str, int],
     return _table([title, "count", "share"], rows, right=(1, 2))
 
 
+def _titled(key: str, title: str) -> str:
+    """An evaluation id with its title beside it, for people who know evaluations by name."""
+    return f"{esc(key)} {esc(labels.short(title, 60))}".rstrip() if title else esc(key)
+
+
 def _who(report: ReportData, ids: Sequence[str]) -> str:
     return esc(labels.people(report, tuple(ids)))
 
@@ -62,7 +67,8 @@ def _action_rows(report: ReportData, actions: Sequence[ActionRow], extra: str,
                 labels.days(a.days_left) if extra == "left" else "")
 
     head = ["evaluation", "rec.", "action", "description", "deadline", "responsible", "status"]
-    rows = [(esc(a.evaluation), esc(a.recommendation), esc(a.id), esc(labels.short(a.text, 120)),
+    rows = [(_titled(a.evaluation, a.evaluation_title), esc(a.recommendation), esc(a.id),
+             esc(labels.short(a.text, 120)),
              esc(a.deadline), _who(report, a.responsible), esc(labels.status(a.status)),
              last(a)) for a in (actions[:limit] if limit else actions)]
     extra_head = {"overdue": "overdue by", "left": "due in"}.get(extra, "")
@@ -74,11 +80,15 @@ def _action_rows(report: ReportData, actions: Sequence[ActionRow], extra: str,
 def _summary(report: ReportData) -> list[str]:
     c, i = report.coverage, report.implementation
     q = report.data_quality
+    not_reported = i.statuses.get("not-reported", 0)
     rows = [
         ("Evaluations", len(report.portfolio.evaluations)),
-        ("Recommendations", f"{c.total} ({c.answered} answered)"),
+        ("Recommendations", f"{c.total} ({c.answered} answered, "
+                            f"{c.decisions['no-decision']} of them with no decision yet)"),
         ("Actions", i.total),
-        ("Implementation rate", f"{labels.percent(i.rate)} ({i.completed} of {i.applicable})"),
+        ("Implementation rate", f"{labels.percent(i.rate)} ({i.completed} of {i.applicable}"
+                                + (f"; {not_reported} with no status reported)" if not_reported
+                                   else ")")),
         ("Overdue actions", len(i.overdue)),
         ("Due in the next 30 days", len(i.due_soon)),
         ("Evaluations waiting for a management response", len(report.missing_responses)),
@@ -115,7 +125,7 @@ def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
     out += _counts("decision", c.decisions, labels.decision)
     if c.by_evaluation:
         out += table(["evaluation", "recommendations", *map(labels.decision, c.decisions)],
-                      [(esc(r.evaluation), r.total, *r.decisions.values())
+                      [(_titled(r.evaluation, r.title), r.total, *r.decisions.values())
                        for r in c.by_evaluation], right=tuple(range(1, 7)))
     if c.recommendations:
         out += table(["evaluation", "rec.", "recommendation", "addressed to", "decision",
@@ -130,7 +140,8 @@ def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
     out += _counts("status", i.statuses, labels.status)
     if i.by_evaluation:
         out += table(["evaluation", "actions", *map(labels.status, i.statuses), "overdue"],
-                      [(esc(r.evaluation), r.total, *r.statuses.values(), r.overdue)
+                      [(_titled(r.evaluation, r.title), r.total, *r.statuses.values(),
+                        r.overdue)
                        for r in i.by_evaluation], right=tuple(range(1, 8)))
     out += ["### Open actions by age", ""]
     out += _counts("age", i.ageing, lambda k: labels.AGEING.get(k, k))
@@ -143,7 +154,7 @@ def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
                         labels.days(g.max_days)) for g in i.overdue_by_owner], right=(1, 2))
         out += ["By evaluation:", ""]
         out += table(["evaluation", "overdue actions", "oldest"],
-                      [(esc(g.key), g.count, labels.days(g.max_days))
+                      [(_titled(g.key, g.name), g.count, labels.days(g.max_days))
                        for g in i.overdue_by_evaluation], right=(1, 2))
         out += _action_rows(report, i.overdue, "overdue", max_rows)
     else:
@@ -161,7 +172,8 @@ def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
     if i.moved:
         out += table(["evaluation", "action", "first deadline", "deadline", "moved by",
                        "responsible", "status"],
-                      [(esc(m.action.evaluation), esc(m.action.id),
+                      [(_titled(m.action.evaluation, m.action.evaluation_title),
+                        esc(m.action.id),
                         esc(m.action.original_deadline), esc(m.action.deadline),
                         labels.shift(m.days),
                         _who(report, m.action.responsible), esc(labels.status(m.action.status)))

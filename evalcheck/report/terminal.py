@@ -36,9 +36,11 @@ def render(report: ReportData) -> str:
     lines.append(f"               decisions: {d['accepted']} accepted, "
                  f"{d['partially-accepted']} partially accepted, {d['rejected']} rejected, "
                  f"{d['no-decision']} not decided yet")
+    not_reported = i.statuses.get("not-reported", 0)
     lines.append(f"Actions        {labels.plural(i.total, 'action')}: implementation rate "
                  f"{labels.percent(i.rate)} ({i.completed} of {i.applicable} applicable "
-                 f"completed)")
+                 f"completed" + (f"; {not_reported} with no status reported)" if not_reported
+                                 else ")"))
     lines.append(f"               {len(i.overdue)} overdue, {len(i.due_soon)} due in the next "
                  f"30 days, {len(i.due_later)} in the next 90, "
                  f"{labels.plural(len(i.moved), 'deadline')} moved")
@@ -56,6 +58,8 @@ def render(report: ReportData) -> str:
                       else "report date unknown")
             lines.append(f"  {clean(m.evaluation)}: {waited}, "
                          f"{labels.plural(m.recommendations, 'recommendation')}")
+            if m.title:
+                lines.append(f"      {clean(labels.short(m.title, 74))}")
     q = report.data_quality
     lines += ["", f"Data quality   {labels.plural(q.errors, 'error')}, "
                   f"{labels.plural(q.warnings, 'warning')} (run `evalcheck lint` for details)"]

@@ -143,7 +143,7 @@ def test_a_cache_that_comes_with_a_copy_is_not_trusted(corpus: Path, tmp_path: P
     (one saying a broken record is clean): a copy of the folder is a new namespace."""
     import shutil
 
-    from evalcheck import cache
+    from evalcheck import cache, loading
 
     victim = sorted((corpus / "records" / "evaluations").rglob("*.yaml"))[0]
     good = victim.read_bytes()
@@ -151,7 +151,7 @@ def test_a_cache_that_comes_with_a_copy_is_not_trusted(corpus: Path, tmp_path: P
     lint(corpus)
     (light,) = (corpus / CACHE).glob("*/light")
     token, entries = cache._read(light)  # the attacker knows the format
-    entries[cache.digest_of(bad)] = entries[cache.digest_of(good)]
+    entries[loading.digest_of(bad)] = entries[loading.digest_of(good)]
     cache._write(light, (token, entries))
     victim.write_bytes(bad)
     copy = tmp_path / "copy"

@@ -149,3 +149,42 @@ def test_unknown_owner_without_a_registry_says_so() -> None:
     (problem,) = lint_text("kind: project\nid: P\ntitle: P\nowner: me-unit\n",
                            only="unknown-owner")
     assert "no owners registry" in problem.hint
+
+
+NEEDS_REVIEW = [
+    ("added-by-an-import", """
+        kind: owners
+        owners:
+          - {id: me-unit, name: M&E Unit, type: unit}
+          - {id: chef-de-programme, name: Chef de programme, type: unit, review: true}
+     """, [("r0.yaml", 4, 74, "owner 'chef-de-programme' (Chef de programme) was added by an "
+                               "import and still has to be confirmed")]),
+    ("block-style-two-waiting", """
+        kind: owners
+        owners:
+          - id: partenaires-de-mise-en-oeuvre
+            name: Partenaires de mise en œuvre
+            type: external
+            review: true
+          - id: unite-s-e
+            name: Unité S&E
+            type: unit
+            review: true
+     """, [("r0.yaml", 6, 13, "'partenaires-de-mise-en-oeuvre'"),
+           ("r0.yaml", 10, 13, "'unite-s-e' (Unité S&E)")]),
+    ("confirmed", """
+        kind: owners
+        owners:
+          - {id: me-unit, name: M&E Unit, type: unit, review: false}
+          - {id: programme-unit, name: Programme Unit, type: unit}
+     """, []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in NEEDS_REVIEW],
+                         ids=[c[0] for c in NEEDS_REVIEW])
+def test_owner_needs_review(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    got = found(text, "owner-needs-review")
+    assert [g[:3] for g in got] == [e[:3] for e in expected], got
+    for g, e in zip(got, expected, strict=True):
+        assert e[3] in g[3]

@@ -54,6 +54,13 @@ UNANSWERED = [
     ("decision-left-blank", mr("responses:\n  - recommendation: R1\n    decision:\n"
                                "  - {recommendation: R2, decision: accepted}\n"),
      [("r1.yaml", 6, 5, "recommendation R1 is answered with no decision")]),
+    ("noted-is-not-a-decision", mr("responses:\n  - {recommendation: R1, decision_text: Noted}\n"
+                                   "  - {recommendation: R2, decision: accepted}\n"),
+     [("r1.yaml", 6, 41, "recommendation R1 is answered 'Noted', which is not a decision")]),
+    ("pris-note-block-style", mr("responses:\n  - recommendation: R1\n"
+                                 "    decision_text: Pris note\n"
+                                 "  - {recommendation: R2, decision: accepted}\n"),
+     [("r1.yaml", 7, 20, "recommendation R1 is answered 'Pris note', which is not a decision")]),
     ("no-responses-at-all", mr(""), [("r1.yaml", 1, 1, "recommendation R1 of 'EV-1'"),
                                      ("r1.yaml", 1, 1, "recommendation R2 of 'EV-1'")]),
     ("every-recommendation-decided", mr(), []),

@@ -92,3 +92,36 @@ def test_text_that_is_not_a_mapping_cannot_be_edited() -> None:
         roundtrip.edit("- a\n- b\n", lambda data, yaml: None)
     with pytest.raises(roundtrip.EditError):
         roundtrip.edit("key: [unclosed\n", lambda data, yaml: None)
+
+
+def test_a_change_that_cannot_be_placed_is_refused_not_rewritten() -> None:
+    text = "kind: owners\nowners: [\n   {id: a, name: A, type: unit}\n]\n"
+
+    def change(data: object, yaml: object) -> None:
+        data["owners"].append(roundtrip.node(yaml, "{id: b, name: B, type: unit}"))  # type: ignore[index]
+
+    with pytest.raises(roundtrip.EditError, match="without rewriting lines that were not edited"):
+        roundtrip.edit(text, change)
+
+
+@pytest.mark.parametrize(("text", "indent"), [
+    ("a:\n  b: 1\nl:\n  - x\n", (2, 4, 2)),
+    ("a:\n    b: 1\nl:\n-   x\n", (4, 4, 0)),
+    ("a:\n    b: 1\nl:\n    -   x\n", (4, 8, 4)),
+    ("a:\n    b: 1\nl:\n    - x\n", (4, 6, 4)),
+    ("a: 1\n", None),
+])
+def test_the_file_s_indentation_is_detected(text: str, indent: tuple[int, int, int] | None
+                                           ) -> None:
+    assert roundtrip.detect_indent(text) == indent
+
+
+def test_each_line_keeps_its_line_end() -> None:
+    text = "kind: owners\r\nowners:\n  - {id: a, name: A, type: unit}\rnotes: x"
+
+    def change(data: object, yaml: object) -> None:
+        data["owners"].append(roundtrip.node(yaml, "{id: b, name: B, type: unit}"))  # type: ignore[index]
+
+    assert roundtrip.edit(text, change) == (
+        "kind: owners\r\nowners:\n  - {id: a, name: A, type: unit}\r"
+        "  - {id: b, name: B, type: unit}\rnotes: x")

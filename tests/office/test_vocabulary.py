@@ -83,7 +83,8 @@ def test_no_deadline_established_is_about_the_deadline_not_the_status() -> None:
     assert reading.understood
 
 
-@pytest.mark.parametrize("words", ["Casi listo", "Voir commentaire", "??", "Non complétée"])
+# "N/A" may say "not applicable" or "no information": not guessed, so not counted as closed.
+@pytest.mark.parametrize("words", ["Casi listo", "Voir commentaire", "??", "Non complétée", "N/A"])
 def test_unknown_status_words_are_kept_and_flagged(words: str) -> None:
     assert map_status(words) == Reading(None, words, "", False)
 

@@ -88,9 +88,13 @@ def test_terminal_summary() -> None:
     text = done.stdout
     assert text.startswith(f"evalcheck report as of {SEED_AS_OF}: all records\n")
     assert "4 evaluations (1 ongoing, 3 completed), 1 management response" in text
-    assert "22 actions: implementation rate 0% (0 of 22 applicable completed)" in text
+    assert ("22 actions: implementation rate 0% (0 of 22 applicable completed; 22 with no "
+            "status reported)") in text
+    assert "Status         23 recommendations: 23 no decision" in text
     assert "21  Oficial Regional de Políticas y de Enlace (roba-policy-liaison-officer)" in text
-    assert "EV-2001-PLACMI2: 9,245 days since 2001-07-31, 4 recommendations" in text
+    assert ("EV-2001-PLACMI2: 9,245 days since 2001-07-31, 4 recommendations\n"
+            "      EVALUATION OF THE 'PROGRAMA LATINOAMERICANO DE COOPERACION TECNICA EN MIG"
+            "…\n") in text
     assert "Data quality   10 errors, 38 warnings" in text
 
 

@@ -235,8 +235,38 @@ def test_new_owner_follows_a_flow_style_registry(repo: Path) -> None:
                          "  - {id: donor, name: The Donor, type: external}\n")
 
 
+def test_new_owner_with_aliases_that_the_importer_maps(repo: Path) -> None:
+    result = run_cli("new", "owner", "pmm-focal-points", "--name", "PMM focal points", "--type",
+                     "unit", "--aliases", "PFs PMM; Puntos focales, PMM", "--aliases",
+                     "Points focaux", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    text = (repo / "records/owners.yaml").read_text()
+    assert text.endswith('  - {id: pmm-focal-points, name: PMM focal points, type: unit, '
+                         "aliases: [PFs PMM, 'Puntos focales, PMM', Points focaux]}\n")
+    assert lint_json(repo, "records/owners.yaml") == []
+    from evalcheck.office.owners import OwnerIndex
+    from evalcheck.yamlload import parse
+
+    index = OwnerIndex(parse(text.encode()).data["owners"])
+    assert index.resolve("POINTS FOCAUX").ids == ["pmm-focal-points"]
+    assert index.resolve("PFS PMM").ids == ["pmm-focal-points"]
+
+
+def test_new_owner_aliases_in_a_block_style_registry(repo: Path) -> None:
+    registry = repo / "records/owners.yaml"
+    registry.write_text(COMMENTED_REGISTRY, encoding="utf-8")
+    result = run_cli("new", "owner", "me-team", "--name", "M&E Team", "--type", "unit",
+                     "--aliases", "Équipe S&E", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    new = registry.read_text(encoding="utf-8")
+    assert "  - id: me-team\n    name: M&E Team\n    type: unit\n    aliases: [Équipe S&E]\n" \
+        in new
+    assert lint_json(repo, "records/owners.yaml") == []
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["me-unit", "--name", "Again", "--type", "unit"], "owner me-unit is already in the owners"),
+    (["x", "--name", "X", "--type", "unit", "--aliases", " ; "], "--aliases is empty"),
     (["x", "--name", "X", "--type", "unit", "--github", "not a handle"], "is not a GitHub handle"),
     (["x", "--name", "X", "--type", "unit", "--parent", "nobody"], "--parent nobody is not in"),
     (["x", "--name", " ", "--type", "unit"], "--name is empty"),
