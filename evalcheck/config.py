@@ -17,7 +17,7 @@ from evalcheck.problems import Severity
 
 CONFIG_FILES = (".evalcheck.yaml", ".evalcheck.yml", "pyproject.toml")
 _KEYS = {"records", "owners", "select", "ignore", "severity", "per-path-ignores", "checks",
-         "fail-on", "baseline", "cache-dir"}
+         "fail-on", "baseline", "cache-dir", "exclude"}
 
 
 # The gate's floor: a file evalcheck cannot read safely is an error whatever a configuration,
@@ -48,6 +48,15 @@ class Config:
     fail_on: Severity = Severity.ERROR
     baseline: str | None = None
     cache_dir: str = ".evalcheck_cache"
+    exclude: tuple[str, ...] = ()
+
+    def excluded(self, path: str) -> bool:
+        """Whether a file (its path from the root) is left out of every run: a pattern that
+        matches it or one of its folders (`records/archive`, `records/*/draft-*.yaml`)."""
+        parts = path.split("/")
+        prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+        return any(fnmatch.fnmatchcase(prefix, pattern.rstrip("/"))
+                   for pattern in self.exclude for prefix in prefixes)
 
     def enabled(self, check: str) -> bool:
         if check in LOCKED:
@@ -273,6 +282,7 @@ def parse_config(table: dict[str, Any], root: Path, where: str = "config") -> Co
         baseline=_optional_path(table.get("baseline"), f"{where}: baseline"),
         cache_dir=_optional_path(table.get("cache-dir"), f"{where}: cache-dir")
         or ".evalcheck_cache",
+        exclude=_strings(table.get("exclude", []), f"{where}: exclude"),
     )
 
 

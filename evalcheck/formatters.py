@@ -1,21 +1,29 @@
 """Lint output formats: each a pure function from problems to one string.
 
 json is the contract of rules.md; github follows GitHub's workflow-command syntax; sarif is
-SARIF 2.1.0 for code-scanning; markdown is for $GITHUB_STEP_SUMMARY and pull-request comments.
+SARIF 2.1.0 for code-scanning; markdown is for $GITHUB_STEP_SUMMARY and pull-request comments;
+concise is one line per problem for editors' problem matchers; junit and gitlab are what other
+CI systems read (JUnit XML test reports, GitLab's code-quality report).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from json.encoder import encode_basestring
+from typing import TYPE_CHECKING
 
 from evalcheck import __version__
+from evalcheck.about import REPOSITORY, check_url
 from evalcheck.problems import Problem, Severity
 from evalcheck.textsafe import md_escape, no_surrogates, shown_path, visible
+
+if TYPE_CHECKING:
+    from evalcheck.checks import Check
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +37,9 @@ class RunInfo:
     # with --config-from: what the working tree changes in the gate's settings (gate.py)
     gate: tuple[str, ...] | None = None
     gate_base: str = ""
+    quiet: bool = False  # the problems only: no summary line
+    # --show-source: the lines of each file with problems, by path (text format only)
+    sources: Mapping[str, Sequence[str]] | None = None
 
 
 def _plural(n: int, word: str) -> str:
@@ -67,7 +78,12 @@ def format_text(problems: Sequence[Problem], info: RunInfo) -> str:
                          f"{style(p.check.ljust(27), fg='cyan')}{_one_line(p.message)}")
             if p.hint:
                 lines.append(" " * 45 + style(f"hint: {_one_line(p.hint)}", dim=True))
+            if info.sources is not None:
+                lines += [style(line, dim=True) for line in
+                          source_excerpt(info.sources.get(p.path, ()), p.line, p.column)]
         lines.append("")
+    if info.quiet:
+        return "\n".join(lines[:-1]) + "\n" if lines else ""
     lines += [visible(line) for line in _gate_lines(info)]
     lines.append(style(totals(problems, info), bold=True))
     return "\n".join(lines) + "\n"
@@ -81,6 +97,26 @@ def _gate_lines(info: RunInfo) -> list[str]:
                 f"{info.gate_base}.", ""]
     return [f"Changes to the gate since {info.gate_base} (review them):",
             *(f"  - {_one_line(change)}" for change in info.gate), ""]
+
+
+def source_excerpt(lines: Sequence[str], line: int, column: int) -> list[str]:
+    """The offending line with a caret under the column (--show-source); nothing when the
+    line is not there (an unreadable file, a problem about the whole file)."""
+    if not 0 < line <= len(lines):
+        return []
+    text = visible(lines[line - 1].rstrip("\r\n").replace("\t", " "))
+    number = str(line).rjust(6)
+    return [f"{number} | {text}", f"{' ' * 6} | {' ' * (column - 1)}^"]
+
+
+def format_concise(problems: Sequence[Problem], info: RunInfo) -> str:
+    """One line per problem, `path:line:column: severity [check] message`, for editors and
+    problem matchers; the summary line last (none with --quiet)."""
+    out = [f"{shown_path(p.path)}:{p.line}:{p.column}: {p.severity.value} [{p.check}] "
+           f"{_one_line(p.message)}" for p in problems]
+    if not info.quiet:
+        out.append(totals(problems, info))
+    return "".join(line + "\n" for line in out)
 
 
 def _one_line(text: str) -> str:
@@ -124,8 +160,9 @@ def format_github(problems: Sequence[Problem], info: RunInfo) -> str:
     for change in info.gate or ():
         out.append(f"::warning title={_gh_property('evalcheck gate change')}::"
                    f"{_gh_data(change + ' (since ' + info.gate_base + ')')}")
-    out.append(totals(problems, info))
-    return "\n".join(out) + "\n"
+    if not info.quiet:
+        out.append(totals(problems, info))
+    return "".join(line + "\n" for line in out)
 
 
 def _uri(path: str) -> str:
@@ -138,13 +175,74 @@ def _uri(path: str) -> str:
     return quote(os.fsencode(path.replace("\\", "/")), safe="/")
 
 
+def check_markdown(check: Check) -> str:
+    """A check's documentation as Markdown: its paragraphs, and each indented bad or good
+    example as a YAML code block (SARIF `help.markdown`, docs/checks.md)."""
+    import inspect
+
+    lines = inspect.cleandoc(check.doc).splitlines()
+    out: list[str] = []
+    block: list[str] = []
+
+    def close() -> None:
+        if block:
+            out.extend(["", "```yaml", *inspect.cleandoc("\n".join(block)).splitlines(), "```",
+                        ""])
+            block.clear()
+
+    for line in lines:
+        if line.startswith("    ") and (block or (out and out[-1].endswith(":"))):
+            block.append(line)
+            continue
+        close()
+        out.append(line)
+    close()
+    text = "\n".join(out).strip()
+    return re.sub(r"\n{3,}", "\n\n", text) + "\n"
+
+
+def checks_reference() -> str:
+    """docs/checks.md: every check's documentation, one section each (the page SARIF's
+    helpUri points at; `evalcheck rules --format reference` prints it)."""
+    from evalcheck import checks
+
+    registry = sorted(checks.registry().values(), key=lambda c: (c.family, c.name))
+    parts = ["# The checks", "",
+             "Generated by `evalcheck rules --format reference`; `evalcheck explain NAME` "
+             "prints one.", ""]
+    for c in registry:
+        parts += [f"## {c.name}", "",
+                  f"Family `{c.family}`, default severity `{c.severity.value}`.", "",
+                  check_markdown(c)]
+    return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def _sarif_log(rules: list[dict[str, object]], results: list[dict[str, object]],
+               notifications: list[dict[str, object]]) -> str:
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "evalcheck", "version": __version__,
+                                "semanticVersion": __version__,
+                                "informationUri": REPOSITORY,
+                                "rules": rules}},
+            "invocations": [{"executionSuccessful": not notifications,
+                             "toolExecutionNotifications": notifications}],
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
 def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
     from evalcheck import checks
 
     registry = checks.registry()
     names = sorted(registry)
     index = {name: i for i, name in enumerate(names)}
-    rules = []
+    rules: list[dict[str, object]] = []
     for name in names:
         c = registry[name]
         rules.append({
@@ -152,11 +250,13 @@ def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
             "name": "".join(w.capitalize() for w in name.split("-")),
             "shortDescription": {"text": c.summary},
             "fullDescription": {"text": " ".join(c.doc.split())},
-            "help": {"text": c.doc.strip()},
+            "help": {"text": c.doc.strip(), "markdown": check_markdown(c)},
+            "helpUri": check_url(name),
             "defaultConfiguration": {"level": c.severity.value},
-            "properties": {"family": c.family},
+            "properties": {"family": c.family,
+                           "tags": ["evalcheck", c.family, c.severity.value]},
         })
-    results = []
+    results: list[dict[str, object]] = []
     for p in problems:
         message = no_surrogates(p.message + (f" (hint: {p.hint})" if p.hint else ""))
         results.append({
@@ -171,18 +271,14 @@ def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
             "partialFingerprints": {"evalcheck/v1": "|".join((
                 p.record or shown_path(p.path), p.item, p.check))},
         })
-    log = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "evalcheck", "version": __version__,
-                                "informationUri": "https://pypi.org/project/evalcheck/",
-                                "rules": rules}},
-            "results": results,
-            "columnKind": "unicodeCodePoints",
-        }],
-    }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return _sarif_log(rules, results, [])
+
+
+def sarif_failure(message: str) -> str:
+    """The SARIF log of a run that could not check anything (exit 2): no results, and the
+    error as a tool execution notification, so code scanning shows why."""
+    return _sarif_log([], [], [{"level": "error", "message": {"text": message},
+                                "descriptor": {"id": "usage-error"}}])
 
 
 def format_markdown(problems: Sequence[Problem], info: RunInfo) -> str:
@@ -211,6 +307,80 @@ def format_markdown(problems: Sequence[Problem], info: RunInfo) -> str:
     return "\n".join(lines) + "\n"
 
 
+def format_junit(problems: Sequence[Problem], info: RunInfo) -> str:
+    """JUnit XML, which GitLab, Jenkins, Azure Pipelines and others show as test results: one
+    failing test case per problem (its severity in the message), or one passing case when
+    there is none, so a clean run is visible too."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    def attr(text: object) -> str:
+        return quoteattr(_xml_text(str(text)))
+
+    cases = []
+    for p in problems:
+        path = shown_path(p.path)
+        where = f"{path}:{p.line}:{p.column}"
+        body = f"{p.severity.value}: {p.message}" + (f"\nhint: {p.hint}" if p.hint else "")
+        cases.append(f"    <testcase name={attr(f'{p.check} at {where}')} "
+                     f"classname={attr(path)} file={attr(path)} line=\"{p.line}\">\n"
+                     f"      <failure type={attr(p.check)} message={attr(p.message)}>"
+                     f"{escape(_xml_text(body))}</failure>\n    </testcase>")
+    if not problems:
+        cases.append(f"    <testcase name={attr(totals(problems, info))} "
+                     f"classname=\"evalcheck\"/>")
+    failures, tests = len(problems), max(len(problems), 1)
+    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            f"<testsuites name=\"evalcheck\" tests=\"{tests}\" failures=\"{failures}\" "
+            "errors=\"0\">\n"
+            f"  <testsuite name=\"evalcheck\" tests=\"{tests}\" failures=\"{failures}\" "
+            "errors=\"0\" skipped=\"0\">\n" + "\n".join(cases)
+            + "\n  </testsuite>\n</testsuites>\n")
+
+
+def _xml_text(text: str) -> str:
+    """Characters XML 1.0 cannot hold at all (most control characters) shown as \\xNN."""
+    return visible(text)
+
+
+def format_gitlab(problems: Sequence[Problem], info: RunInfo) -> str:
+    """GitLab's code-quality report (a JSON array; `artifacts: reports: codequality:`). The
+    fingerprint is stable across runs: record, item and check (path when there is no record),
+    numbered when one key has several problems."""
+    import hashlib
+
+    seen: Counter[str] = Counter()
+    issues = []
+    for p in problems:
+        path = shown_path(p.path)
+        key = "|".join((p.record or path, p.item, p.check, p.message if not p.record else ""))
+        seen[key] += 1
+        digest = hashlib.sha256(f"{key}|{seen[key]}".encode()).hexdigest()
+        issues.append({
+            "type": "issue",
+            "check_name": p.check,
+            "description": p.message + (f" (hint: {p.hint})" if p.hint else ""),
+            "categories": ["Bug Risk" if p.severity is Severity.ERROR else "Style"],
+            "severity": "major" if p.severity is Severity.ERROR else "minor",
+            "fingerprint": digest,
+            "location": {"path": path, "lines": {"begin": p.line}},
+        })
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def format_statistics(problems: Sequence[Problem], info: RunInfo, as_json: bool = False) -> str:
+    """How many problems each check found, most first (--statistics), instead of the list."""
+    counts = Counter((p.check, p.severity.value) for p in problems)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if as_json:
+        return json.dumps([{"check": c, "severity": s, "count": n} for (c, s), n in rows],
+                          indent=2) + "\n"
+    width = max((len(f"{n:,}") for n in counts.values()), default=1)
+    out = [f"{n:>{width},}  {c:<27}{s}" for (c, s), n in rows]
+    if not info.quiet:
+        out.append(totals(problems, info))
+    return "".join(line + "\n" for line in out)
+
+
 Formatter = Callable[[Sequence[Problem], RunInfo], str]
 
 FORMATTERS: dict[str, Formatter] = {
@@ -219,4 +389,7 @@ FORMATTERS: dict[str, Formatter] = {
     "github": format_github,
     "sarif": format_sarif,
     "markdown": format_markdown,
+    "concise": format_concise,
+    "junit": format_junit,
+    "gitlab": format_gitlab,
 }

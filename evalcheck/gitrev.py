@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -210,9 +210,14 @@ def history(config: Config) -> list[tuple[str, dt.date]]:
     return found
 
 
-def data_at(config: Config, commits: Iterable[str]) -> dict[str, list[Any]]:
+def data_at(config: Config, commits: Iterable[str],
+            known: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
     """{commit: the parsed data of each record file at it}. Each distinct blob is read once (one
-    `git cat-file --batch` for all of them) and parsed once, however many commits hold it."""
+    `git cat-file --batch` for all of them) and parsed once, however many commits hold it; a
+    blob whose content the run has already loaded (`known`: the loader's content digest ->
+    data, as the cache keys it) is not parsed again. Names with a control character are left
+    out, as the working tree's are not read."""
+    from evalcheck.loading import digest_of
     from evalcheck.textsafe import name_control
 
     listings = {c: {p: oid for p, oid in _listing(config, c).items() if name_control(p) is None}
@@ -222,7 +227,11 @@ def data_at(config: Config, commits: Iterable[str]) -> dict[str, list[Any]]:
     parsed: dict[str, Any] = {}
     for blobs in listings.values():
         for path, oid in blobs.items():
-            if oid not in parsed and oid in content:
-                parsed[oid] = load_record(path, content.pop(oid), LIMITS).data
+            if oid in parsed or oid not in content:
+                continue
+            raw = content.pop(oid)
+            digest = digest_of(raw) if known else ""
+            parsed[oid] = known[digest] if known and digest in known else \
+                load_record(path, raw, LIMITS).data
     return {c: [parsed[oid] for oid in blobs.values() if oid in parsed]
             for c, blobs in listings.items()}

@@ -102,21 +102,30 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def load(config: Config, paths: list[str], cache: bool = True, checks: bool = False,
-         as_of: dt.date | None = None, parser: Parser = parse) -> Loaded:
-    """All repository records, plus the named files; targets are the named ones.
+         as_of: dt.date | None = None, parser: Parser = parse,
+         stdin: tuple[str, bytes] | None = None) -> Loaded:
+    """All repository records, plus the named files; targets are the named ones. Files that
+    the configuration's `exclude` patterns match are left out, named or not.
 
     With `cache`, what is known about unchanged files comes from the project's cache folder
     and what is learnt is kept there (evalcheck.cache). The schema findings of the targets,
     and with `checks` their record-scope check findings (of those that read the date, only
     with `as_of`), are worked out while loading, in worker processes when there are many
-    files to parse, into the returned memo (engine.Memo) that engine.lint reads."""
+    files to parse, into the returned memo (engine.Memo) that engine.lint reads. `stdin` is a
+    record read from standard input, as (the path it stands for, its bytes): a target that
+    replaces that file's content (the engine works out its findings itself)."""
     repo = repository_sources(config)
     named = named_sources(paths, config) if paths else []
-    seen = {s.shown: s for s in repo}
+    seen = {s.shown: s for s in repo if not config.excluded(s.shown)}
     for s in named:
-        seen.setdefault(s.shown, s)
+        if not config.excluded(s.shown):
+            seen.setdefault(s.shown, s)
     root = config.root.resolve()
-    targets = frozenset(s.shown for s in named) if paths else None
+    wanted = {s.shown for s in named if s.shown in seen}
+    if stdin is not None:
+        seen.pop(stdin[0], None)
+        wanted.add(stdin[0])
+    targets = frozenset(wanted) if paths or stdin is not None else None
     sources = sorted(seen.values(), key=lambda s: s.shown)
     store: Store = NoStore()
     if cache:
@@ -127,7 +136,17 @@ def load(config: Config, paths: list[str], cache: bool = True, checks: bool = Fa
     with _no_gc():
         records = run.records(sources)
         store.save(records, run.stats, run.memo, run.packed)
+    if stdin is not None:
+        records.append(_from_bytes(stdin[0], stdin[1], parser))
+        records.sort(key=lambda r: r.path)
     return Loaded(records, targets, run.memo)
+
+
+def _from_bytes(shown: str, raw: bytes, parser: Parser) -> Record:
+    """A record from bytes that are not a file (standard input), under the same limits."""
+    oversized = too_large(len(raw), _LIMITS)
+    return Record(shown, oversized) if oversized is not None else \
+        load_record(shown, raw, _LIMITS, parser)
 
 
 @contextlib.contextmanager

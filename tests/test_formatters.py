@@ -11,7 +11,7 @@ from conftest import lint_text
 from jsonschema import Draft7Validator
 
 from evalcheck import checks
-from evalcheck.formatters import FORMATTERS, RunInfo, totals
+from evalcheck.formatters import FORMATTERS, RunInfo, checks_reference, sarif_failure, totals
 from evalcheck.problems import Problem, Severity
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -35,7 +35,8 @@ def render(name: str, problems: list[Problem], **info: object) -> str:
 
 
 def test_every_cli_format_has_a_formatter() -> None:
-    assert set(FORMATTERS) == {"text", "json", "github", "sarif", "markdown"}
+    assert set(FORMATTERS) == {"text", "json", "github", "sarif", "markdown", "concise",
+                               "junit", "gitlab"}
 
 
 def test_json_contract() -> None:
@@ -113,6 +114,37 @@ def test_sarif_from_a_real_lint_validates_and_points_at_rules() -> None:
         assert region["startLine"] >= 1 and region["startColumn"] >= 1
 
 
+def test_sarif_rules_carry_markdown_help_a_link_and_tags() -> None:
+    rules = _sarif(PROBLEMS)["runs"][0]["tool"]["driver"]["rules"]
+    by_id = {r["id"]: r for r in rules}
+    past_due = by_id["past-due-action"]
+    assert past_due["helpUri"].endswith("/docs/checks.md#past-due-action")
+    assert past_due["helpUri"].startswith("https://github.com/evalcheck-mr/evalcheck/blob/v")
+    assert "```yaml\nkind: management-response\n" in past_due["help"]["markdown"]
+    assert past_due["help"]["markdown"].startswith("An open action whose deadline")
+    assert past_due["properties"]["tags"] == ["evalcheck", "deadlines", "warning"]
+    assert all(r["help"]["markdown"] and r["properties"]["tags"] for r in rules)
+
+
+def test_docs_checks_md_is_the_generated_reference() -> None:
+    """The page SARIF's helpUri points at; after adding or changing a check, regenerate it:
+    evalcheck rules --format reference > docs/checks.md"""
+    page = (Path(__file__).parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert page == checks_reference()
+    for name in checks.registry():
+        assert f"\n## {name}\n" in page
+
+
+def test_sarif_of_a_failed_run_says_why() -> None:
+    log = json.loads(sarif_failure("config.yaml: unknown setting 'selekt'"))
+    assert list(_sarif_validator().iter_errors(log)) == []
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and "selekt" in note["message"]["text"]
+    assert log["runs"][0]["results"] == []
+
+
 def test_sarif_levels_and_uris() -> None:
     results = _sarif(PROBLEMS)["runs"][0]["results"]
     assert [r["level"] for r in results] == ["error", "warning", "error"]
@@ -171,3 +203,46 @@ def test_text_colour_only_when_asked() -> None:
 ])
 def test_totals(problems: list[Problem], info: RunInfo, expected: str) -> None:
     assert totals(problems, info) == expected
+
+
+def test_concise_is_one_line_each_and_quiet_drops_the_summary() -> None:
+    lines = render("concise", PROBLEMS).splitlines()
+    assert lines[0] == ("records/a.yaml:3:7: error [duplicate-text] conclusion C2 repeats "
+                        "conclusion C1 word for word")
+    assert lines[2].startswith("records/b, c: d.yaml:1:1: error [yaml-syntax] not valid YAML: "
+                               "100% broken second line")
+    assert len(lines) == len(PROBLEMS) + 1
+    assert render("concise", PROBLEMS, quiet=True).count("\n") == len(PROBLEMS)
+    assert render("concise", [], quiet=True) == ""
+
+
+def test_junit_is_well_formed_xml_even_with_hostile_text() -> None:
+    from xml.etree import ElementTree
+
+    nasty = Problem("records/x.yaml", 1, 1, "schema", Severity.ERROR,
+                    'title: ]]></failure><x a="1"> \x1b[31m & \x00', "", "EV-9", "title")
+    root = ElementTree.fromstring(render("junit", [*PROBLEMS, nasty]))
+    assert root.get("tests") == "4" and root.get("failures") == "4"
+    failures = [c.find("failure") for c in root.iter("testcase")]
+    assert [f.get("type") for f in failures] == [  # type: ignore[union-attr]
+        "duplicate-text", "missing-deadline", "yaml-syntax", "schema"]
+    assert "\\x1b" in failures[3].text  # type: ignore[union-attr,operator]
+    clean = ElementTree.fromstring(render("junit", [], files=3))
+    assert clean.get("failures") == "0" and len(list(clean.iter("testcase"))) == 1
+
+
+def test_gitlab_code_quality_fingerprints_are_stable_and_unique() -> None:
+    report = json.loads(render("gitlab", [*PROBLEMS, PROBLEMS[0]]))
+    assert [i["severity"] for i in report] == ["major", "minor", "major", "major"]
+    assert len({i["fingerprint"] for i in report}) == 4
+    assert report == json.loads(render("gitlab", [*PROBLEMS, PROBLEMS[0]]))
+    assert report[0]["location"] == {"path": "records/a.yaml", "lines": {"begin": 3}}
+    assert all({"description", "check_name", "fingerprint", "severity", "location"} <= set(i)
+               for i in report)
+
+
+def test_text_show_source_and_quiet() -> None:
+    sources = {"records/a.yaml": ["kind: evaluation", "", "title:   x  y"]}
+    text = render("text", PROBLEMS[:1], sources=sources, quiet=True)
+    assert text.splitlines()[-2:] == ["     3 | title:   x  y", "       |       ^"]
+    assert "Found" not in text

@@ -31,12 +31,12 @@ if TYPE_CHECKING:
 
 @click.group("import")
 def import_() -> None:
-    """Create records from office documents (needs: pip install 'evalcheck[office]')."""
+    """Create records from office documents (needs: pip install 'evalcheck-mr[office]')."""
 
 
 @click.group("export")
 def export() -> None:
-    """Write records out as office documents (needs: pip install 'evalcheck[office]')."""
+    """Write records out as office documents (needs: pip install 'evalcheck-mr[office]')."""
 
 
 def _find_evaluation(corpus: Corpus, ident: str) -> Record:

@@ -78,10 +78,10 @@ def _period(text: str | None) -> Period | None:
     return found
 
 
-def _trend(config: Config, step: str, since: str | None, until: dt.date,
-           days: int) -> tuple[TrendPoint, ...]:
+def _trend(config: Config, step: str, since: str | None, until: dt.date, days: int,
+           records: Sequence[Record]) -> tuple[TrendPoint, ...]:
     """The trend's points: one `git log`, then each distinct blob of the chosen commits read
-    and parsed once."""
+    and parsed once (not at all when its content is one of the loaded `records`)."""
     from evalcheck import gitrev
     from evalcheck.report.trend import plan, points
 
@@ -95,7 +95,8 @@ def _trend(config: Config, step: str, since: str | None, until: dt.date,
     if start > until:
         raise UsageError(f"--since {start} is after the as-of date {until}")
     planned = plan(step, start, until, commits)
-    return points(planned, gitrev.data_at(config, (c for _, _, c in planned)), days)
+    known = {r.digest: r.data for r in records if r.digest}
+    return points(planned, gitrev.data_at(config, (c for _, _, c in planned), known), days)
 
 
 owner_option = click.option("--owner", metavar="ID",
@@ -172,7 +173,7 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
     days = int(config.options_for("response-overdue")["days"])
     board = build_board([r.data for r in records], data, day, period, days)
     if trend:
-        board = board.with_trend(trend, _trend(config, trend, since, day, days))
+        board = board.with_trend(trend, _trend(config, trend, since, day, days, records))
     data = data.with_board(board)
     if out_dir:
         from evalcheck.loading import write_atomic

@@ -290,17 +290,42 @@ def _registry_path(repo: _Repo, registry: str | None) -> Path:
 @click.argument("kind", required=False, type=click.Choice(KINDS))
 @click.option("--export", "export_dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Write the schema files (all kinds, or KIND) into DIR, as shipped.")
+@click.option("--check", is_flag=True,
+              help="With --export: write nothing; exit 1 when a file in DIR is missing or "
+                   "differs from this evalcheck's (for a pre-commit hook or CI).")
 @friendly_errors
-def schema(kind: str | None, export_dir: str | None) -> None:
+def schema(kind: str | None, export_dir: str | None, check: bool) -> None:
     """Print KIND's JSON Schema, or export the schemas for editors and other tools.
 
     Editors with the YAML language server validate and complete records that start with
-    `# yaml-language-server: $schema=<path>`; `evalcheck new` writes that line.
+    `# yaml-language-server: $schema=<path>`; `evalcheck new` writes that line. Export again
+    after upgrading evalcheck; `--export DIR --check` says when that is due.
     """
+    from evalcheck import __version__
     from evalcheck.schemas import schema_dir
 
     kinds = [kind] if kind else list(KINDS)
-    if export_dir:
+    if check and not export_dir:
+        _usage("--check compares the files of --export DIR: give both")
+    if export_dir and check:
+        folder = Path(export_dir)
+        stale = []
+        for k in kinds:
+            target = folder / f"{k}.schema.json"
+            shipped = (schema_dir() / f"{k}.schema.json").read_bytes()
+            if not target.is_file():
+                stale.append(f"{_shown(target)} is missing")
+            elif target.read_bytes() != shipped:
+                stale.append(f"{_shown(target)} differs from evalcheck {__version__}'s")
+        for line in stale:
+            click.echo(line)
+        if stale:
+            click.echo(f"The schemas in {_shown(folder)} are not evalcheck {__version__}'s: run "
+                       f"`evalcheck schema --export {_shown(folder)}` and commit them.", err=True)
+            raise SystemExit(1)
+        click.echo(f"The {len(kinds)} schema file(s) in {_shown(folder)} are evalcheck "
+                   f"{__version__}'s.")
+    elif export_dir:
         from evalcheck.loading import write_atomic
 
         folder = Path(export_dir)

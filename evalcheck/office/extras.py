@@ -20,8 +20,10 @@ def missing_extra(exc: ImportError) -> MissingExtra:
     name = (exc.name or "").split(".")[0]
     extra = EXTRA_OF.get(name, "office")
     package = {"docx": "python-docx"}.get(name, name) or "a dependency"
+    from evalcheck.about import install_line
+
     return MissingExtra(f"this command needs {package}, which is not installed: "
-                        f"pip install 'evalcheck[{extra}]'")
+                        f"{install_line(extra)}")
 
 
 def require(name: str) -> ModuleType:

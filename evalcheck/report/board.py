@@ -59,13 +59,6 @@ def _narrowed(rows: BoardRows, report: ReportData) -> BoardRows:
                    evaluations=tuple(e for e in rows.evaluations if e.id in evaluations))
 
 
-def period_indicators(records: Iterable[Mapping[str, Any]], period: Period, at: dt.date,
-                      days: int) -> dict[str, Ratio]:
-    """The indicators of one period measured on `at` (a trend's point)."""
-    rows = board_rows(records, at)
-    return indicators(rows.actions, rows.evaluations, period, at, days)
-
-
 def build_board(records: Iterable[Mapping[str, Any]], report: ReportData, at: dt.date,
                 period: Period | None, days: int) -> Board:
     """The board part for `report` (a ReportData), measured on `at`."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from evalcheck.checks.deadlines import CLOSED
@@ -112,107 +112,160 @@ def _year(data: Mapping[str, Any]) -> str:
     return y if len(y) == 4 and y.isdigit() else NOT_STATED
 
 
-def _deadline_at(action: Mapping[str, Any], at: dt.date) -> tuple[object, int]:
-    """(the deadline in force on `at`, times it was moved by then)."""
-    changes = list(_mappings(action.get("deadline_changes")))
-    deadline = action.get("deadline")
-    later = [c for c in changes if (_day(c.get("date")) or dt.date.min) > at]
-    moves = len(changes) - len(later)
-    if later:
-        deadline = min(later, key=lambda c: _day(c.get("date")) or dt.date.max).get("from")
-    elif not changes:
-        first = action.get("original_deadline")
-        moves = int(first is not None and due_day(first) != due_day(deadline))
-    return deadline, moves
-
-
-def _first_deadline(action: Mapping[str, Any]) -> object:
-    if action.get("original_deadline") is not None:
-        return action.get("original_deadline")
-    for change in _mappings(action.get("deadline_changes")):
-        return change.get("from")
-    return action.get("deadline")
-
-
-def _validated(action: Mapping[str, Any], at: dt.date) -> bool:
-    value = action.get("validated")
-    if isinstance(value, dict):
-        on = _day(value.get("on"))
-        return on is None or on <= at
-    return value is True
-
-
-def _action(action: Mapping[str, Any], evaluation: str, recommendation: str, priority: str,
-            agreed: bool, at: dt.date) -> BoardAction:
-    status = action.get("status")
-    status = status if isinstance(status, str) and status in STATUSES else NOT_REPORTED
-    closed_on = _day(action.get("completed_on")) if status in CLOSED else None
-    if closed_on is not None and closed_on > at:
-        status, closed_on = "in-progress", None
-    deadline, moves = _deadline_at(action, at)
-    return BoardAction(
-        evaluation=evaluation, recommendation=recommendation, id=ident(action.get("id")),
-        status=status, agreed=agreed, due=due_day(deadline),
-        first_due=due_day(_first_deadline(action)), closed_on=closed_on, moves=moves,
-        validated=status in CLOSED and _validated(action, at),
-        units=names(action.get("responsible")), priority=priority)
-
-
 def _priority(value: object) -> str:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else NOT_STATED
 
 
+@dataclass(frozen=True, slots=True)
+class _Action:
+    """What an action's record says, whatever the date: read once per file version."""
+
+    id: str
+    recommendation: str
+    status: str
+    completed_on: dt.date | None
+    due: dt.date | None
+    changes: tuple[tuple[dt.date | None, dt.date | None], ...]
+    """(the day of each move, the due day it moved from), oldest first."""
+    first_due: dt.date | None
+    moved_once: bool
+    """No `deadline_changes`, and an `original_deadline` other than `deadline`."""
+    validated: dt.date | bool
+    """The day the closure was validated, True when undated, False when not validated."""
+    units: tuple[str, ...]
+
+    def on(self, at: dt.date, evaluation: str, priority: str, agreed: bool) -> BoardAction:
+        """The action as it stood on `at`."""
+        status, closed_on = self.status, self.completed_on if self.status in CLOSED else None
+        if closed_on is not None and closed_on > at:
+            status, closed_on = "in-progress", None
+        due, moves = self.due, len(self.changes)
+        later = [c for c in self.changes if (c[0] or dt.date.min) > at]
+        if later:
+            due = min(later, key=lambda c: c[0] or dt.date.max)[1]
+            moves -= len(later)
+        elif not self.changes:
+            moves = int(self.moved_once)
+        validated = self.validated is True or (
+            isinstance(self.validated, dt.date) and self.validated <= at)
+        return BoardAction(
+            evaluation=evaluation, recommendation=self.recommendation, id=self.id,
+            status=status, agreed=agreed, due=due, first_due=self.first_due,
+            closed_on=closed_on, moves=moves, validated=status in CLOSED and validated,
+            units=self.units, priority=priority)
+
+
+def _read_action(action: Mapping[str, Any], recommendation: str) -> _Action:
+    status = action.get("status")
+    changes = list(_mappings(action.get("deadline_changes")))
+    first = action.get("original_deadline")
+    value = action.get("validated")
+    validated: dt.date | bool = (_day(value.get("on")) or True) if isinstance(value, dict) \
+        else value is True
+    return _Action(
+        id=ident(action.get("id")), recommendation=recommendation,
+        status=status if isinstance(status, str) and status in STATUSES else NOT_REPORTED,
+        completed_on=_day(action.get("completed_on")), due=due_day(action.get("deadline")),
+        changes=tuple((_day(c.get("date")), due_day(c.get("from"))) for c in changes),
+        first_due=due_day(first if first is not None else
+                          changes[0].get("from") if changes else action.get("deadline")),
+        moved_once=not changes and first is not None
+        and due_day(first) != due_day(action.get("deadline")),
+        validated=validated, units=names(action.get("responsible")))
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """What one record file adds to the rows, read once per file version (a trend reuses it
+    for every period whose commit holds that version)."""
+
+    kind: str
+    evaluation_id: str
+    """The evaluation it is or answers ("" for an owners registry)."""
+    record_id: str
+    evaluation: BoardEvaluation | None = None
+    priorities: tuple[tuple[str, str], ...] = ()
+    response_from: dt.date | None = None
+    """A management response's date: its first day (a month's first) and last day."""
+    response_to: dt.date | None = None
+    actions: tuple[_Action, ...] = ()
+    owners: tuple[tuple[str, str, str], ...] = ()
+    """(id, parent, name) of each owner in a registry."""
+
+
+def read_part(data: object) -> Part | None:
+    """The part of a record file, or None for a file the board does not count."""
+    if not isinstance(data, dict):
+        return None
+    kind = data.get("kind")
+    if kind == "evaluation" and isinstance(data.get("id"), str):
+        recs = list(_mappings(data.get("recommendations")))
+        units = tuple(dict.fromkeys(u for r in recs for u in names(r.get("addressed_to"))))
+        row = BoardEvaluation(
+            id=data["id"], title=text(data.get("title")),
+            report_date=_day(data.get("report_date")), recommendations=len(recs),
+            response_date=None, responded=False, units=units, year=_year(data),
+            type=text(data.get("type")) or NOT_STATED)
+        return Part("evaluation", data["id"], data["id"], evaluation=row, priorities=tuple(
+            (ident(r.get("id")), _priority(r.get("priority"))) for r in recs))
+    if kind == "management-response" and isinstance(data.get("evaluation"), str):
+        actions = tuple(_read_action(a, ident(answer.get("recommendation")))
+                        for answer in _mappings(data.get("responses"))
+                        for a in _mappings(answer.get("actions")))
+        return Part("management-response", data["evaluation"], ident(data.get("id")),
+                    response_from=_day(data.get("date"), month_end=False),
+                    response_to=_day(data.get("date")), actions=actions)
+    if kind == "owners":
+        return Part("owners", "", "", owners=tuple(
+            (ident(o.get("id")), ident(o.get("parent")), text(o.get("name")))
+            for o in _mappings(data.get("owners"))))
+    return None
+
+
 def board_rows(records: Iterable[Mapping[str, Any]], at: dt.date) -> BoardRows:
     """Rows from the records' data (one mapping per record file) as they stood on `at`."""
-    evaluations: dict[str, Mapping[str, Any]] = {}
-    responses: dict[str, list[Mapping[str, Any]]] = {}
+    return rows_of((read_part(data) for data in records), at)
+
+
+def rows_of(parts: Iterable[Part | None], at: dt.date) -> BoardRows:
+    """Rows from the parts of the record files as they stood on `at`."""
+    evaluations: dict[str, Part] = {}
+    responses: dict[str, list[Part]] = {}
     parents: dict[str, str] = {}
     owner_names: dict[str, str] = {}
-    for data in records:
-        if not isinstance(data, dict):
+    for part in parts:
+        if part is None:
             continue
-        kind = data.get("kind")
-        if kind == "evaluation" and isinstance(data.get("id"), str):
-            evaluations.setdefault(data["id"], data)
-        elif kind == "management-response" and isinstance(data.get("evaluation"), str):
-            responses.setdefault(data["evaluation"], []).append(data)
-        elif kind == "owners":
-            for owner in _mappings(data.get("owners")):
-                key = ident(owner.get("id"))
-                parent = ident(owner.get("parent"))
+        if part.kind == "evaluation":
+            evaluations.setdefault(part.evaluation_id, part)
+        elif part.kind == "management-response":
+            responses.setdefault(part.evaluation_id, []).append(part)
+        else:
+            for key, parent, name in part.owners:
                 if key and parent and key not in parents:
                     parents[key] = parent
                 if key and key not in owner_names:
-                    owner_names[key] = text(owner.get("name")) or key
+                    owner_names[key] = name or key
     actions: list[BoardAction] = []
     rows: list[BoardEvaluation] = []
     answered: set[str] = set()
     for key in sorted({*evaluations, *responses}):
-        found = evaluations.get(key, {})
-        priorities = {ident(r.get("id")): _priority(r.get("priority"))
-                      for r in _mappings(found.get("recommendations"))}
+        found = evaluations.get(key)
+        priorities = dict(found.priorities) if found else {}
         dates: list[dt.date] = []
         responded = False
-        for mr in sorted(responses.get(key, []), key=lambda m: ident(m.get("id"))):
-            on = _day(mr.get("date"), month_end=False)
-            agreed = on is None or on <= at
+        for mr in sorted(responses.get(key, []), key=lambda m: m.record_id):
+            agreed = mr.response_from is None or mr.response_from <= at
             responded = responded or agreed
             if agreed:
                 answered.add(key)
-            if on is not None and agreed:
-                dates.append(_day(mr.get("date")) or on)
-            for answer in _mappings(mr.get("responses")):
-                rec = ident(answer.get("recommendation"))
-                actions.extend(_action(a, key, rec, priorities.get(rec, NOT_STATED), agreed, at)
-                               for a in _mappings(answer.get("actions")))
-        if found:
-            recs = list(_mappings(found.get("recommendations")))
-            units = tuple(dict.fromkeys(u for r in recs for u in names(r.get("addressed_to"))))
-            rows.append(BoardEvaluation(
-                id=key, title=text(found.get("title")), report_date=_day(found.get("report_date")),
-                recommendations=len(recs), response_date=min(dates) if dates else None,
-                responded=responded, units=units, year=_year(found),
-                type=text(found.get("type")) or NOT_STATED))
+                if mr.response_to is not None:
+                    dates.append(mr.response_to)
+            actions.extend(a.on(at, key, priorities.get(a.recommendation, NOT_STATED), agreed)
+                           for a in mr.actions)
+        if found is not None and found.evaluation is not None:
+            rows.append(replace(found.evaluation, response_date=min(dates) if dates else None,
+                                responded=responded))
     titles = {e.id: e.title for e in rows}
     return BoardRows(at, tuple(actions), tuple(rows), dict(sorted(parents.items())),
                      dict(sorted(owner_names.items())), titles, frozenset(answered))

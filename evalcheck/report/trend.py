@@ -12,7 +12,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from evalcheck.report.board import TrendPoint, period_indicators
+from evalcheck.report.board import TrendPoint
+from evalcheck.report.boardrows import Part, read_part, rows_of
+from evalcheck.report.indicators import indicators
 from evalcheck.report.periods import Period, walk
 
 
@@ -33,7 +35,19 @@ def plan(step: str, since: dt.date, until: dt.date,
 
 def points(planned: Sequence[tuple[Period, dt.date, str]],
            data: Mapping[str, Sequence[Any]], days: int) -> tuple[TrendPoint, ...]:
-    """The trend: each period's indicators from the records at its commit."""
-    return tuple(TrendPoint(period.label, at.isoformat(), commit,
-                            period_indicators(data.get(commit, ()), period, at, days))
-                 for period, at, commit in planned)
+    """The trend: each period's indicators from the records at its commit. A file version
+    held by many commits is the same object in `data`: it is read into its part once."""
+    parts: dict[int, Part | None] = {}
+
+    def part(record: Any) -> Part | None:
+        key = id(record)
+        if key not in parts:
+            parts[key] = read_part(record)
+        return parts[key]
+
+    out = []
+    for period, at, commit in planned:
+        rows = rows_of([part(r) for r in data.get(commit, ())], at)
+        out.append(TrendPoint(period.label, at.isoformat(), commit,
+                              indicators(rows.actions, rows.evaluations, period, at, days)))
+    return tuple(out)

@@ -9,7 +9,7 @@ from conftest import run_cli, write_files
 
 from evalcheck.office.extras import MissingExtra, missing_extra, require
 
-INSTALL = "pip install 'evalcheck[office]'"
+INSTALL = "pip install 'evalcheck-mr[office]'"
 
 
 @pytest.mark.parametrize(("module", "package"), [

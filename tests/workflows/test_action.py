@@ -9,6 +9,7 @@ step. The scripts, the pip install of this checkout and evalcheck itself are the
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -128,6 +129,22 @@ def test_bad_record_fails_the_action_after_annotating_and_writing_reports(
     assert "## evalcheck lint" in run.summary and "missing-owner" in run.summary
     assert (repo / "out" / "site" / "index.html").is_file()
     assert run.output("report-directory") == "out/site"
+    sarif = json.loads(Path(run.output("sarif-file")).read_text(encoding="utf-8"))
+    (result,) = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "missing-owner"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
+        "records/evaluations/EV-1.yaml"
+
+
+def test_a_configuration_error_still_leaves_a_sarif_file_that_says_why(
+        repo: Path, temp: Path) -> None:
+    write_files(repo, {".evalcheck.yaml": "selekt: [deadlines]\n"})
+    run = run_action(repo, temp, **{"python-version": ""})
+    assert run.exit_code == 2 and run.output("exit-code") == "2"
+    sarif = json.loads(Path(run.output("sarif-file")).read_text(encoding="utf-8"))
+    (invocation,) = sarif["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert "selekt" in invocation["toolExecutionNotifications"][0]["message"]["text"]
 
 
 def test_clean_records_pass_and_paths_are_read_one_per_line(repo: Path, temp: Path) -> None:

@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, write_files
+from conftest import REPO, run_cli, write_files
 
-SNIPPET = REPO / "docs" / "snippets" / "pre-commit-config.yaml"
-PLACEHOLDER_REPO = "https://github.com/OWNER/evalcheck"
+SNIPPET = REPO / "docs" / "snippets" / "pre-commit-from-git.yaml"
+PLACEHOLDER_REPO = "https://github.com/evalcheck-mr/evalcheck"
 
 pytestmark = pytest.mark.slow
 
@@ -42,7 +42,7 @@ def _run(cwd: Path, env: dict[str, str], *cmd: str) -> subprocess.CompletedProce
 def config_for(checkout: Path, rev: str) -> str:
     """The documented snippet with its placeholders replaced by this checkout and commit."""
     text = SNIPPET.read_text(encoding="utf-8")
-    assert PLACEHOLDER_REPO in text, "the snippet should name the placeholder repository"
+    assert PLACEHOLDER_REPO in text, "the snippet should name evalcheck's repository"
     text = text.replace(PLACEHOLDER_REPO, str(checkout))
     text, count = re.subn(r"(?m)^(\s*rev:\s*)\S+", lambda m: m.group(1) + rev, text)
     assert count == 1, "the snippet should have exactly one rev: line"
@@ -75,6 +75,10 @@ def hooked(repo: Path, head: str, pre_commit_home: Path) -> tuple[Path, dict[str
     (repo / ".pre-commit-config.yaml").write_text(config_for(REPO, head), encoding="utf-8")
     installed = _run(repo, env, sys.executable, "-m", "pre_commit", "install")
     assert installed.returncode == 0, installed.stdout + installed.stderr
+    # what the codeowners and schema hooks check is there, as `evalcheck init` leaves it
+    for command in (["schema", "--export", "schema"], ["codeowners"]):
+        made = run_cli(*command, cwd=repo)
+        assert made.returncode == 0, made.stderr
     _run(repo, env, "git", "add", "-A")
     first = _run(repo, env, "git", "commit", "-m", "owners registry and pre-commit")
     assert first.returncode == 0, first.stdout + first.stderr

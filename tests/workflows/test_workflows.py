@@ -72,7 +72,7 @@ def test_actionlint_checks_the_action_through_the_workflow_that_uses_it(tmp_path
     """The tests workflow runs `uses: ./`; actionlint then validates its inputs against
     action.yml, so a wrong input name is caught (this proves action.yml is really read)."""
     workflow = (REPO / ".github" / "workflows" / "tests.yml").read_text(encoding="utf-8")
-    assert "uses: ./\n" in workflow
+    assert re.search(r"uses: \./( #[^\n]*)?\n", workflow)
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     shutil.copy(ACTION, tmp_path / "action.yml")
     target = tmp_path / ".github" / "workflows" / "tests.yml"
@@ -87,11 +87,11 @@ def test_actionlint_checks_the_action_through_the_workflow_that_uses_it(tmp_path
 
 
 def test_documented_workflow_snippet_is_valid_against_this_action(tmp_path: Path) -> None:
-    """docs/snippets/evalcheck-workflow.yml with OWNER/evalcheck@... pointed at a copy of this
-    repository's action.yml: actionlint passes, so its inputs exist and its syntax is right."""
+    """docs/snippets/evalcheck-workflow.yml with evalcheck-mr/evalcheck@... pointed at a copy of
+    this repository's action.yml: actionlint passes, so its inputs exist and its syntax is right."""
     text = WORKFLOW_SNIPPET.read_text(encoding="utf-8")
-    uses = re.findall(r"uses: (OWNER/evalcheck@\S+)", text)
-    assert uses == ["OWNER/evalcheck@v0.1.0"]
+    uses = re.findall(r"uses: (evalcheck-mr/evalcheck@[0-9a-f]{40}) # v\d+\.\d+\.\d+\n", text)
+    assert len(uses) == 1, "the snippet pins the action to a full commit SHA and names its version"
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     shutil.copy(ACTION, tmp_path / "action.yml")
     target = tmp_path / ".github" / "workflows" / "evalcheck.yml"
@@ -215,7 +215,9 @@ def test_only_the_pages_deploy_job_can_write() -> None:
             granted = {k for k, v in job["permissions"].items() if v == "write"}
             if granted:
                 writers[f"{path.name}:{name}"] = granted
-    assert writers == {"publish.yml:deploy": {"pages", "id-token"}}
+    assert writers == {"publish.yml:deploy": {"pages", "id-token"},
+                       "release.yml:publish": {"id-token"},
+                       "release.yml:github-release": {"contents"}}
     deploy = load(REPO / ".github" / "workflows" / "publish.yml")["jobs"]["deploy"]
     assert deploy["environment"]["name"] == "github-pages"
     assert set(deploy["permissions"]) == {"pages", "id-token"}
