@@ -148,13 +148,12 @@ def response_overdue(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fin
         id: MR-2023-01
         evaluation: EV-2023-01
     """
-    if not corpus.complete:  # an unreadable file may be the response
-        return
     grace = dt.timedelta(days=int(ctx.options.get("days", 60)))
     for record in corpus.targets:
         facts = record.facts  # decided from the facts alone: no record's data is read
         if facts.kind != "evaluation" or facts.status != "completed" or \
-                facts.id in corpus.responses_for or not facts.recommendation_items:
+                facts.id in corpus.responses_for or not facts.recommendation_items \
+                or corpus.may_hold(facts.id):  # a file that cannot be read may be the response
             continue
         report = parse_date(facts.due_from)
         if report is None or ctx.as_of <= report + grace:

@@ -37,8 +37,6 @@ def unknown_owner(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Findin
         status: completed
         owner: me-unit
     """
-    if not corpus.complete:  # an unreadable file may be an owners registry
-        return
     known = corpus.owner_ids
     hint = ("add it to the owners registry (records/owners.yaml) or correct the id"
             if corpus.has_registry else "no owners registry found: add records/owners.yaml")
@@ -49,7 +47,8 @@ def unknown_owner(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Findin
         if facts.kind is None or known.issuperset(facts.owner_refs):
             continue
         for path, ref in record_owner_refs(record.data, facts.kind):
-            if ref not in known:
+            if ref not in known and not corpus.may_hold(ref):  # nor in a file that cannot
+                # be read, which may be (part of) a registry
                 yield record, Finding(f"{ref!r} is not in the owners registry", path=path,
                                       hint=hint)
 

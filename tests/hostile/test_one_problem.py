@@ -42,7 +42,8 @@ responses:
          status: completed, completed_on: 2020-11-30}
 """
 BROKEN_YAML = 'kind: management-response\nid: MR-2020-02\nevaluation: "EV-2020-01\n'
-UNSAFE = "kind: owners\nowners: !!python/object/apply:os.system [echo]\n"
+UNSAFE = ("kind: management-response\nid: MR-2020-02\nevaluation: EV-2020-01\ndate: 2020-08-01\n"
+          "owner: me-unit\nresponses: !!python/object/apply:os.system [echo]\n")
 NO_KIND = "id: MR-2020-02\nevaluation: EV-2020-01\n"
 
 
@@ -57,30 +58,36 @@ def _problems(repo: Path) -> list[tuple[str, int, int, str]]:
                                            (NO_KIND, "unknown-kind")])
 def test_an_unreadable_file_makes_no_claim_of_absence(tmp_path: Path, broken: str,
                                                       check: str) -> None:
-    """Without the broken file the evaluation is response-overdue; with it, only the broken
-    file's own problem is reported: it may be the response."""
+    """Without the broken file the evaluation is response-overdue; with it (its text names
+    the evaluation: it may be the response), only the broken file's own problem is reported."""
     repo = new_repo(tmp_path / "repo", {"records/ev.yaml": EVALUATION})
     assert [p[3] for p in _problems(repo) if p[0] == "records/ev.yaml"] == ["response-overdue"]
     write_files(repo, {"records/mr-broken.yaml": broken})
     assert [p[3] for p in _problems(repo)] == [check]
+    # a broken file that names another evaluation could not be this one's response
+    write_files(repo, {"records/mr-broken.yaml": broken.replace("EV-2020-01", "EV-2019-07")})
+    assert sorted(p[3] for p in _problems(repo)) == sorted([check, "response-overdue"])
 
 
 def test_an_unreadable_file_hides_no_unknown_reference_owner_or_answer(tmp_path: Path) -> None:
-    """A response whose evaluation, and records whose owners registry, might be in the file
-    that cannot be read; and a response that answers R1 but not R2 of an evaluation that has
-    another, unreadable, candidate response."""
+    """The owners registry whose list was refused (it names me-unit), and an evaluation file
+    that cannot be read (it names EV-2020-99): records that refer to them get no
+    unknown-owner and no unknown-reference. A claim nothing unreadable touches stays: the
+    response answers R1 of EV-2020-01 but not R2."""
     repo = new_repo(tmp_path / "repo", {
-        "records/owners.yaml": UNSAFE,
+        "records/owners.yaml": "kind: owners\nowners: !!python/object/apply:os.system\n"
+                               "  - {id: me-unit, name: M&E, type: unit}\n",
         "records/ev.yaml": EVALUATION,
+        "records/ev-99.yaml": 'kind: evaluation\nid: EV-2020-99\ntitle: "cut off\n',
         "records/mr.yaml": RESPONSE,
         "records/mr-other.yaml": RESPONSE.replace("EV-2020-01", "EV-2020-99")
                                          .replace("MR-2020-01", "MR-2020-99"),
     })
-    assert _problems(repo) == [("records/owners.yaml", 2, 9, "unsafe-yaml")]
-    write_files(repo, {"records/owners.yaml": "kind: owners\nowners:\n"
-                                              "  - {id: me-unit, name: M&E, type: unit}\n"})
-    checks = {p[3] for p in _problems(repo)}
-    assert {"unknown-reference", "unanswered-recommendation"} <= checks, checks
+    found = _problems(repo)
+    assert [p for p in found if p[3] not in ("unanswered-recommendation",)] == [
+        ("records/ev-99.yaml", 4, 1, "yaml-syntax"),
+        ("records/owners.yaml", 2, 9, "unsafe-yaml")]
+    assert [p[0] for p in found if p[3] == "unanswered-recommendation"] == ["records/mr.yaml"]
 
 
 def test_cr_only_line_ends_are_refused_and_no_suppression_lands_elsewhere(
