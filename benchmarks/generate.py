@@ -825,6 +825,28 @@ def p_duplicate_text(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
     return [(rec.path, "duplicate-text")]
 
 
+def _report_day(data: dict[str, Any]) -> dt.date | None:
+    from evalcheck.dates import parse_date
+
+    return parse_date(data.get("report_date"))
+
+
+def p_recurring(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
+    """The first recommendation repeats, numbered, one of an evaluation reported earlier."""
+    day = _report_day(rec.data)
+    for other in repo.recs:
+        data = other.data
+        earlier = _report_day(data) if data.get("kind") == "evaluation" else None
+        if earlier is None or day is None or earlier >= day or other.planted or \
+                data.get("title") == rec.data.get("title") or not data.get("recommendations"):
+            continue
+        other.planted = True  # its text stays what the victim repeats
+        repo.response_of[data["id"]].planted = True
+        rec.data["recommendations"][0]["text"] = "1. " + data["recommendations"][0]["text"]
+        return [(rec.path, "recurring-recommendation")]
+    return []
+
+
 def p_missing_addressed(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
     del rec.data["recommendations"][0]["addressed_to"]
     return [(rec.path, "missing-owner")]
@@ -924,6 +946,48 @@ def p_near_duplicate(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
     words[len(words) // 2] = "carefully " + words[len(words) // 2]
     actions[1]["description"] = " ".join(words)
     return [(rec.path, "near-duplicate-text")]
+
+
+def p_stale(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
+    action = _first_action(rec.data)
+    assert action is not None
+    action["deadline"] = (repo.gen.as_of + dt.timedelta(days=200)).isoformat()
+    action["status"] = "in-progress"
+    action.pop("completed_on", None)
+    action["updates"] = [{"date": (repo.gen.as_of - dt.timedelta(days=200)).isoformat(),
+                          "text": "Terms of reference drafted."}]
+    return [(rec.path, "stale-action")]
+
+
+def p_contradicted(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
+    action = _first_action(rec.data)
+    assert action is not None
+    action["deadline"] = (repo.gen.as_of - dt.timedelta(days=100)).isoformat()
+    action["status"] = "completed"
+    action["completed_on"] = (repo.gen.as_of - dt.timedelta(days=90)).isoformat()
+    action["updates"] = [{"date": (repo.gen.as_of - dt.timedelta(days=95)).isoformat(),
+                          "text": "The working group was disbanded before the workshop."}]
+    return [(rec.path, "status-contradicts-update")]
+
+
+def p_moved(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
+    action = _first_action(rec.data)
+    assert action is not None
+    due = _report_day({"report_date": action["deadline"]})
+    assert due is not None
+    action["original_deadline"] = (due + dt.timedelta(days=31)).isoformat()
+    return [(rec.path, "deadline-moved-without-reason")]
+
+
+def p_due_before_response(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
+    action = _first_action(rec.data)
+    assert action is not None
+    month = dt.date.fromisoformat(rec.data["date"] + "-01")
+    action["deadline"] = (month - dt.timedelta(days=1)).isoformat()
+    action["status"] = "completed"
+    action["completed_on"] = action["deadline"]
+    action.pop("updates", None)
+    return [(rec.path, "deadline-before-response")]
 
 
 def p_unknown_evaluation(repo: Repo, rec: Rec) -> list[tuple[str, str]]:
@@ -1045,6 +1109,12 @@ PLANTS: dict[str, tuple[str, Plant]] = {
     "financing-sum": ("project", p_financing_sum),
     "subline-sum": ("project", p_subline_sum),
     "project-no-title": ("project", p_project_no_title),
+    # the checks of issue 16 (last, so that the plants above keep their victims)
+    "recurring-recommendation": ("evaluation", p_recurring),
+    "stale-action": ("response", p_stale),
+    "status-contradicts-update": ("response", p_contradicted),
+    "deadline-moved": ("response", p_moved),
+    "deadline-before-response": ("response", p_due_before_response),
 }
 
 

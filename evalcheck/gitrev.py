@@ -56,61 +56,36 @@ def _root(config: Config | Path, why: str) -> Path:
     return root
 
 
-def _commit(config: Config | Path, rev: str) -> tuple[Path, str]:
-    """The root and the commit `rev` names, checked: inside a work tree, not an option, known."""
-    root = _root(config, f"to compare with {rev!r}")
-    if rev.startswith("-"):
-        raise GitError(f"{rev!r} is not a revision")
-    try:
-        commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
-                      f"{rev}^{{commit}}").decode().strip()
-    except GitError:
-        commit = ""
-    if not commit:
-        raise GitError(f"unknown revision {rev!r}")
-    return root, commit
-
-
-def _listing(config: Config, commit: str) -> dict[str, str]:
-    """{repository path: blob id} of the record files under the configured roots at `commit`,
-    in path order: regular files only (a gitlink, that is a submodule, a link or a folder
+def _listing(config: Config, commit: str) -> dict[str, tuple[str, int]]:
+    """{repository path: (blob id, size)} of the record files under the configured roots at
+    `commit`, in path order: regular files only (a gitlink, that is a submodule, or a link
     named like a record is left out)."""
     roots = [*config.records, *config.owners]
-    listing = _git(config.root, "ls-tree", "-r", "-z", "--full-name", commit, "--",
+    listing = _git(config.root, "ls-tree", "-r", "-l", "-z", "--full-name", commit, "--",
                    *roots).decode("utf-8", "surrogateescape")
-    # "mode type oid<TAB>path" entries; blobs are asked for by oid, since a path may hold a
-    # newline, which would split a `commit:path` request line in two
-    blobs = []
-    for entry in listing.split("\0"):
-        meta, _, path = entry.partition("\t")
-        parts = meta.split()
-        if len(parts) == 3 and parts[0] in _REGULAR and parts[1] == "blob" and _is_record(path):
-            blobs.append((path, parts[2]))
-    return dict(sorted(blobs))
+    # "mode type oid size<TAB>path" entries; blobs are asked for by oid, since a path may hold
+    # a newline, which would split a `commit:path` request line in two
+    found = {}
+    for meta, _, path in (entry.partition("\t") for entry in listing.split("\0") if entry):
+        fields = meta.split()
+        if len(fields) == 4 and fields[0] in _REGULAR and fields[1] == "blob" \
+                and fields[3].isdigit() and _is_record(path):
+            found[path] = (fields[2], int(fields[3]))
+    return dict(sorted(found.items()))
 
 
-def _sizes(root: Path, oids: list[str]) -> dict[str, int]:
-    """Each blob's size, asked before any content is read (`cat-file --batch-check`)."""
+def _readable(blobs: Iterable[tuple[str, int]]) -> list[str]:
+    """The blob ids worth reading: a file over the size limit is never read into memory (a
+    commit of a pull request may hold one)."""
+    return list(dict.fromkeys(oid for oid, size in blobs if too_large(size, LIMITS) is None))
+
+
+def _blobs(root: Path, oids: list[str]) -> dict[str, bytes]:
+    """The content of each blob, read in one `git cat-file --batch`. Every object's content is
+    consumed by its size whatever its type, so one odd object cannot shift the ones after it."""
     if not oids:
         return {}
-    out = _git(root, "cat-file", "--batch-check",
-               stdin=b"".join(f"{oid}\n".encode() for oid in oids))
-    sizes: dict[str, int] = {}
-    for line in out.decode("ascii", "replace").splitlines():
-        parts = line.split()
-        if len(parts) == 3 and parts[1] == "blob" and parts[2].isdigit():
-            sizes[parts[0]] = int(parts[2])
-    return sizes
-
-
-def _blobs(root: Path, oids: list[str], sizes: dict[str, int]) -> dict[str, bytes]:
-    """The content of each blob within the working tree's size limit (sizes from _sizes), read
-    in one `git cat-file --batch`. Every object's content is consumed by its size whatever its
-    type, so one odd object cannot shift the ones after it."""
-    wanted = [oid for oid in oids if sizes.get(oid, LIMITS.max_bytes + 1) <= LIMITS.max_bytes]
-    if not wanted:
-        return {}
-    out = _git(root, "cat-file", "--batch", stdin=b"".join(f"{o}\n".encode() for o in wanted))
+    out = _git(root, "cat-file", "--batch", stdin=b"".join(f"{o}\n".encode() for o in oids))
     found: dict[str, bytes] = {}
     pos = 0
     while pos < len(out):
@@ -128,6 +103,21 @@ def _blobs(root: Path, oids: list[str], sizes: dict[str, int]) -> dict[str, byte
     return found
 
 
+def _commit(config: Config | Path, rev: str) -> tuple[Path, str]:
+    """The root and the commit `rev` names, checked: inside a work tree, not an option, known."""
+    root = _root(config, f"to compare with {rev!r}")
+    if rev.startswith("-"):
+        raise GitError(f"{rev!r} is not a revision")
+    try:
+        commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                      f"{rev}^{{commit}}").decode().strip()
+    except GitError:
+        commit = ""
+    if not commit:
+        raise GitError(f"unknown revision {rev!r}")
+    return root, commit
+
+
 def records_at(config: Config, rev: str) -> list[Record]:
     """Every record file under the configured roots as committed at `rev`, in path order,
     read with the working tree's limits: a name with a control character or a blob past the
@@ -137,14 +127,12 @@ def records_at(config: Config, rev: str) -> list[Record]:
     root, commit = _commit(config, rev)
     prefix = _git(root, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
     blobs = _listing(config, commit)
-    oids = list(dict.fromkeys(oid for path, oid in blobs.items() if unsafe_name(path) is None))
-    sizes = _sizes(root, oids)
-    content = _blobs(root, oids, sizes)
+    content = _blobs(root, _readable(b for p, b in blobs.items() if unsafe_name(p) is None))
     records = []
-    for path, oid in blobs.items():
+    for path, (oid, size) in blobs.items():
         shown = path[len(prefix):] if prefix and path.startswith(prefix) else path
         refused = unsafe_name(shown)
-        oversized = too_large(sizes.get(oid, 0), LIMITS)
+        oversized = too_large(size, LIMITS)
         if refused is not None:
             records.append(refused)
         elif oversized is not None:
@@ -169,19 +157,18 @@ def toplevel(start: Path, rev: str) -> tuple[Path, str]:
 def file_at(top: Path, commit: str, path: str) -> bytes | None:
     """One file's bytes at `commit` (`path` from the top folder), None when it is not there;
     GitError when it is there but not a regular file or past the size limit."""
-    listing = _git(top, "ls-tree", "-z", "--full-name", commit, "--", path
+    listing = _git(top, "ls-tree", "-l", "-z", "--full-name", commit, "--", path
                    ).decode("utf-8", "surrogateescape")
     for entry in listing.split("\0"):
         meta, _, name = entry.partition("\t")
-        parts = meta.split()
-        if name != path or len(parts) != 3:
+        fields = meta.split()
+        if name != path or len(fields) != 4:
             continue
-        if parts[0] not in _REGULAR or parts[1] != "blob":
+        if fields[0] not in _REGULAR or fields[1] != "blob" or not fields[3].isdigit():
             raise GitError(f"{path} is not a regular file at {commit[:12]}")
-        sizes = _sizes(top, [parts[2]])
-        if sizes.get(parts[2], LIMITS.max_bytes + 1) > LIMITS.max_bytes:
+        if too_large(int(fields[3]), LIMITS) is not None:
             raise GitError(f"{path} is larger than {LIMITS.max_bytes:,} bytes at {commit[:12]}")
-        return _blobs(top, [parts[2]], sizes).get(parts[2])
+        return _blobs(top, [fields[2]]).get(fields[2])
     return None
 
 
@@ -215,23 +202,23 @@ def data_at(config: Config, commits: Iterable[str],
     """{commit: the parsed data of each record file at it}. Each distinct blob is read once (one
     `git cat-file --batch` for all of them) and parsed once, however many commits hold it; a
     blob whose content the run has already loaded (`known`: the loader's content digest ->
-    data, as the cache keys it) is not parsed again. Names with a control character are left
-    out, as the working tree's are not read."""
+    data, as the cache keys it) is not parsed again."""
     from evalcheck.loading import digest_of
     from evalcheck.textsafe import name_control
 
-    listings = {c: {p: oid for p, oid in _listing(config, c).items() if name_control(p) is None}
+    # names with a control character are left out, as the working tree's are not read
+    listings = {c: {p: b for p, b in _listing(config, c).items() if name_control(p) is None}
                 for c in dict.fromkeys(commits) if c}
-    oids = list(dict.fromkeys(oid for blobs in listings.values() for oid in blobs.values()))
-    content = _blobs(config.root, oids, _sizes(config.root, oids))
+    content = _blobs(config.root, _readable(b for blobs in listings.values()
+                                            for b in blobs.values()))
     parsed: dict[str, Any] = {}
     for blobs in listings.values():
-        for path, oid in blobs.items():
+        for path, (oid, _) in blobs.items():
             if oid in parsed or oid not in content:
-                continue
+                continue  # read already, or too large to read (it counts for nothing)
             raw = content.pop(oid)
             digest = digest_of(raw) if known else ""
             parsed[oid] = known[digest] if known and digest in known else \
                 load_record(path, raw, LIMITS).data
-    return {c: [parsed[oid] for oid in blobs.values() if oid in parsed]
+    return {c: [parsed[oid] for oid, _ in blobs.values() if oid in parsed]
             for c, blobs in listings.items()}

@@ -82,15 +82,18 @@ def near_duplicates(texts: Sequence[str], threshold: float,
             postings[word].append(i)
 
 
-SIGNATURE_SIZE = 8
-_MIX = 0x9E3779B1  # a large odd constant (Fibonacci hashing) to combine two word hashes
+SIGNATURE_SIZE = 12
+_MIX = 0x9E3779B1  # large odd constants (Fibonacci hashing) to combine two word hashes
+_SKIP = 0x85EBCA6B
 
 
 def signature(text: str, size: int = SIGNATURE_SIZE) -> tuple[int, ...]:
     """A few stable numbers that similar normalised texts tend to share: the `size` smallest
-    hashes of the text's pairs of adjacent words (a bottom-k sketch; one number for a text of
-    one word). Two texts that share most word pairs share some of these with high probability,
-    so an index on them finds similar texts among thousands without comparing every pair.
+    hashes of the text's pairs of adjacent words and of words one apart (a bottom-k sketch;
+    one number for a text of one word). Pairs one apart survive a word changed between them
+    ("hold a meeting", "hold the meeting"). Two texts that share most of these pairs share
+    some of the numbers with high probability, so an index on them finds similar texts among
+    thousands without comparing every pair.
 
     CRC-32 rather than hash(): the numbers are kept in the cache and compared across runs,
     and Python salts str hashes per process."""
@@ -98,4 +101,5 @@ def signature(text: str, size: int = SIGNATURE_SIZE) -> tuple[int, ...]:
     if len(words) < 2:
         return tuple(words)
     pairs = {(a * _MIX ^ b) & 0xFFFFFFFF for a, b in pairwise(words)}
+    pairs.update((a * _SKIP ^ b) & 0xFFFFFFFF for a, b in zip(words, words[2:], strict=False))
     return tuple(sorted(pairs)[:size])

@@ -275,7 +275,7 @@ def test_installed_package_reads_schema_dir() -> None:
 def test_wheel_carries_exactly_schema_dir(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
                     str(REPO)], check=True, capture_output=True, timeout=300)
-    (wheel,) = tmp_path.glob("evalcheck-*.whl")
+    (wheel,) = tmp_path.glob("evalcheck_mr-*.whl")  # the distribution is evalcheck-mr
     with zipfile.ZipFile(wheel) as zf:
         inside = {n.rsplit("/", 1)[1]: zf.read(n) for n in zf.namelist()
                   if n.startswith("evalcheck/schema/")}

@@ -323,10 +323,13 @@ def recurring_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Rec
             said.append(Said(g, text, numbers))
             where.append((g, k))
 
+    # one evaluation entered twice (one id, or one title and year) is not compared with itself
+    ids = [r.facts.id or f"\0{g}" for g, r in enumerate(evaluations)]
+    titles = [(r.facts.title, r.facts.year) if r.facts.title else (f"\0{g}", "")
+              for g, r in enumerate(evaluations)]
+
     def related(a: int, b: int) -> bool:
-        one, other = evaluations[a].facts, evaluations[b].facts
-        return (bool(one.id) and one.id == other.id) or (
-            bool(one.title) and (one.title, one.year) == (other.title, other.year))
+        return ids[a] == ids[b] or titles[a] == titles[b]
 
     index = RepeatIndex(said, threshold, related)
     named = [corpus.is_target(r) for r in evaluations]
@@ -335,8 +338,7 @@ def recurring_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Rec
         # the named evaluations' recommendations, and the later ones of other evaluations
         # that may repeat them (what a change to a named one can cause elsewhere)
         wanted = [i for i, (g, _) in enumerate(where) if named[g]]
-        wanted += [j for i in list(wanted) for j in index.candidates(i)
-                   if j > i and not named[where[j][0]]]
+        wanted += [j for j in index.later(wanted) if not named[where[j][0]]]
     for later, earlier, score in index.repeats(wanted):
         g, k = where[later]
         if not (named[g] or named[where[earlier][0]]):

@@ -35,11 +35,14 @@ td.titled .etitle { display: block; color: var(--muted); font-size: 12px; line-h
 .kpis.board { grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); }
 .kpi .src { display: block; color: var(--muted); font-size: 11px; margin-top: 4px;
   font-style: italic; }
-.c-implemented { fill: #0b7a4f; background: #0b7a4f; }
-.c-partially-implemented { fill: #6cc3a6; background: #6cc3a6; }
-.c-not-yet-due { fill: #2d6cc0; background: #2d6cc0; }
-.c-no-action { fill: #9aa3af; background: #9aa3af; }
-.c-not-accepted { fill: #912018; background: #912018; }
+.c-rs-implemented { fill: #0b7a4f; background: #0b7a4f; }
+.c-rs-partially-implemented { fill: #6cc3a6; background: #6cc3a6; }
+.c-rs-not-started { fill: #f0a63a; background: #f0a63a; }
+.c-rs-not-yet-due { fill: #2d6cc0; background: #2d6cc0; }
+.c-rs-no-action { fill: #9aa3af; background: #9aa3af; }
+.c-rs-not-accepted { fill: #912018; background: #912018; }
+.c-rs-no-decision { fill: url(#hatch); background: repeating-linear-gradient(
+  135deg, #c3c9d2 0 2px, #eef0f3 2px 5px); }
 .b-rs-implemented { background: #e3f4ec; color: #075e3c; }
 .b-rs-partially-implemented { background: #e2f5ef; color: #0d5b45; }
 .b-rs-not-started { background: #fdf0dc; color: #7a4504; }
@@ -125,7 +128,8 @@ def status_section(report: ReportData, limit: int) -> str:
         return section("recstatus", "Recommendation status", [*body, empty(
             "No recommendations in scope.")])
     bars, left_out = largest(
-        [Bar(r.evaluation, tuple(Segment(words.REC_STATUS[k], r.counts[k], f"c-{k}", k in DARK)
+        [Bar(r.evaluation, tuple(Segment(words.REC_STATUS[k], r.counts[k], f"c-rs-{k}",
+                                         k in DARK)
                                  for k in REC_STATUSES), f"{r.evaluation} {r.title}".strip())
          for r in rs.by_evaluation], MAX_BARS)
     head = [("Evaluation", ""), *[(words.REC_STATUS[k], "number") for k in REC_STATUSES],
@@ -134,7 +138,8 @@ def status_section(report: ReportData, limit: int) -> str:
              *[(r.counts[k], r.counts[k], "num") for k in REC_STATUSES],
              (r.not_reported, r.not_reported, "num")] for r in capped(rs.by_evaluation, limit)]
     chart = hbars(bars, "chart-recstatus", "Recommendations by status, per evaluation")
-    body.append(figure(chart + legend([(words.REC_STATUS[k], f"c-{k}") for k in REC_STATUSES]),
+    body.append(figure(chart + legend([(words.REC_STATUS[k], f"c-rs-{k}")
+                                       for k in REC_STATUSES]),
                        table("t-recstatus", "Recommendation status, per evaluation", head, rows,
                              foot=["Total", *rs.total.values(), rs.not_reported])
                        + more(len(rs.by_evaluation), limit, "evaluations"), stack=True,

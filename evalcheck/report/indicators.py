@@ -8,6 +8,7 @@ when the denominator is 0 (nothing to measure is not 0%).
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -93,7 +94,7 @@ def _bucket(days: int) -> str:
             else "181-365" if days <= 365 else "over-365")
 
 
-def overdue_share(actions: Sequence[BoardAction], at: Any) -> Ratio:
+def overdue_share(actions: Sequence[BoardAction], at: dt.date) -> Ratio:
     """Open actions past due on the measuring date ÷ open actions with a deadline; and the
     overdue ones by days overdue."""
     dated = [a for a in actions if a.agreed and not a.closed and a.due is not None]
@@ -120,7 +121,7 @@ def validated_closure_share(actions: Sequence[BoardAction], period: Period) -> R
 
 
 def indicators(actions: Sequence[BoardAction], evaluations: Sequence[BoardEvaluation] | None,
-               period: Period, at: Any, days: int) -> dict[str, Ratio]:
+               period: Period, at: dt.date, days: int) -> dict[str, Ratio]:
     """Every indicator, in NAMES order; response_timeliness is left out when `evaluations` is
     None (a group of actions, such as a priority, has no evaluations of its own)."""
     out = {

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from boardhistory import build
-from conftest import run_cli
+from conftest import git, run_cli
 
 from evalcheck import loading
 from evalcheck.config import load_config
@@ -264,6 +264,18 @@ def test_cli_period_json(history: tuple[Path, dict[str, str]]) -> None:
 TREND_ARGS = ("--trend", "quarter", "--since", "2023-01-01", "--as-of", "2025-09-30")
 
 
+def test_owner_filter_narrows_the_indicators(history: tuple[Path, dict[str, str]]) -> None:
+    # unit-a sees the recommendations addressed to it (EV-A R1 and R3, EV-D R1): the actions
+    # A1.1 and A1.2, and the evaluations EV-A and EV-D - its own row of the unit breakdown
+    data = _json(history[0], "--period", "2023", "--owner", "unit-a")
+    assert _plain(data["indicators"]) == {
+        "closure_rate": (2, 2), "on_time_closure_rate": (1, 2), "implementation_rate": (2, 2),
+        "response_timeliness": (1, 1), "overdue_share": (0, 0), "extended_share": (0, 0),
+        "validated_closure_share": (1, 2)}
+    assert {r["recommendation"] for r in data["recommendation_status"]["recommendations"]
+            if r["evaluation"] == "EV-A"} == {"R1", "R3"}
+
+
 def test_trend_gives_the_hand_numbers_of_each_quarter(
         history: tuple[Path, dict[str, str]]) -> None:
     root, made = history
@@ -342,3 +354,16 @@ def test_terminal_shows_the_periods_indicators(history: tuple[Path, dict[str, st
     assert "1 of 3 open actions with a deadline past due (91\u2013180 days: 1)" in out
     plain = run_cli("report", "--as-of", "2024-03-31", cwd=history[0]).stdout
     assert "Closure rate" not in plain and "Status " in plain
+
+
+def test_a_committed_file_over_the_size_limit_is_never_read(repo: Path) -> None:
+    (repo / "records" / "huge.yaml").write_bytes(b"kind: evaluation\n# " + b"x" * 10_000_001)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a file over the limit")
+    done = run_cli("report", "--trend", "year", "--as-of", "2030-06-30", "--format", "json",
+                   cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["trend"][-1]["indicators"]["implementation_rate"][
+        "denominator"] == 0
+    changed = run_cli("diff", "HEAD", cwd=repo)
+    assert changed.returncode == 0 and "Traceback" not in changed.stderr, changed.stderr
