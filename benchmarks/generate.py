@@ -575,6 +575,15 @@ class Gen:
                 "responses": items, "language": lang}
 
 
+    def lately(self, report: dt.date, action: dict[str, Any]) -> None:
+        """An update on an open action that is not past due, within the last 150 days (from
+        the second generator: every other value stays the same), so that stale-action fires
+        only where a shape means it to."""
+        when = max(self.as_of - dt.timedelta(days=self.alt.randint(5, 150)),
+                   report + dt.timedelta(days=1))
+        action["updates"] = [{"date": min(when, self.as_of).isoformat(),
+                              "text": self.alt.choice(PROGRESS)}]
+
     # the neglected portfolio (--shape neglected) ------------------------------------------
     def neglected_evaluation(self, i: int, status: str, project: str | None) -> dict[str, Any]:
         """A shorter evaluation: 4-7 recommendations of a paragraph each."""
@@ -615,9 +624,11 @@ class Gen:
         group = []
         self.used = set()
         data["recommendations"] = [
-            {"id": f"R{k}", "text": self.distinct(lambda: self.sentence(lang), group),
+            {"id": f"R{k}", "text": self.distinct(lambda: self.paragraph(lang, 2, 3), group),
              "addressed_to": self.some_units(1, 2)}
             for k in range(1, r.randint(4, 7) + 1)]
+        for rec in data["recommendations"]:  # neglected, not repeated (recurring-recommendation)
+            rec["text"] = self.unrepeated(rec["text"], lang, i)
         return data
 
     def neglected_response(self, evaluation: dict[str, Any]
@@ -649,7 +660,7 @@ class Gen:
         date = report + dt.timedelta(days=r.randint(10, 55))
         return ({"kind": "management-response", "id": "MR-" + evaluation["id"][3:],
                  "evaluation": evaluation["id"], "owner": self.someone(),
-                 "date": f"{date:%Y-%m}", "comments": self.paragraph(lang, 1, 2),
+                 "date": f"{date:%Y-%m}", "comments": self.sentence(lang),
                  "responses": items, "language": lang}, sorted(found))
 
     def neglected_dates(self, report: dt.date, action: dict[str, Any]) -> list[str]:
@@ -659,6 +670,7 @@ class Gen:
         if roll < 0.012:  # due within the due-soon window
             action["deadline"] = (self.as_of + dt.timedelta(days=r.randint(1, 25))).isoformat()
             action["status"] = "in-progress"
+            self.lately(report, action)
             return ["due-soon"]
         due = report + dt.timedelta(days=r.randint(60, 1500))
         if self.as_of <= due <= self.as_of + dt.timedelta(days=45):
@@ -666,6 +678,7 @@ class Gen:
         action["deadline"] = due.isoformat()
         if due >= self.as_of:
             action["status"] = r.choice(["not-started", "in-progress"])
+            self.lately(report, action)
             return []
         checks: list[str] = []
         if r.random() < 0.58:  # neglected: open, past its deadline
@@ -675,7 +688,7 @@ class Gen:
             action["status"] = "completed"
             action["completed_on"] = max(due - dt.timedelta(days=r.randint(0, 60)),
                                          report).isoformat()
-        if r.random() < 0.35:
+        if r.random() < 0.3:
             days = sorted(r.randint(0, max(1, (min(due, self.as_of) - report).days))
                           for _ in range(r.randint(1, 3)))
             action["updates"] = [{"date": (report + dt.timedelta(days=d)).isoformat(),

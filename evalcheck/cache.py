@@ -32,6 +32,9 @@ Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cac
                         little or nothing of it
         loose/<digest>  whole entries (light part, memo, heavy part) written since, one file
                         each, until the next repack
+        cross           the cross-record checks' located findings of the last run, with a
+                        fingerprint of every record's path and content (engine.Memo.cross):
+                        replayed when nothing changed
 
 Everything is written to a temporary file and renamed into place, so two runs sharing the
 folder see old or new files, never half-written ones. Every file carries a CRC-32 (each heavy
@@ -144,11 +147,11 @@ def _read(path: Path) -> Any:
 
 def _write(path: Path, value: Any) -> None:
     data = marshal.dumps(value)
-    blob = zlib.crc32(data).to_bytes(4, "big") + data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
+            fh.write(zlib.crc32(data).to_bytes(4, "big"))
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -327,6 +330,15 @@ class CacheStore:
         if index != self.index:
             _write(self.dir / "index", index)
 
+    def cross(self) -> dict[str, Any]:
+        kept = _read(self.dir / "cross")
+        return kept if isinstance(kept, dict) else {}
+
+    def save_cross(self, cross: Mapping[str, Any]) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._prepare()
+            _write(self.dir / "cross", dict(cross))
+
     def _blob(self, record: Record, packed: Mapping[str, bytes]) -> bytes:
         blob = packed.get(record.digest)
         where = self._served.get(record.digest)
@@ -423,7 +435,8 @@ def _is_namespace(folder: Path, owner: str) -> bool:
         return False
     try:
         return (folder / "owner").read_text(encoding="ascii") == owner and all(
-            p.name in ("index", "light", "heavy", "loose", "owner") or p.name.endswith(".tmp")
+            p.name in ("index", "light", "heavy", "loose", "owner", "cross")
+            or p.name.endswith(".tmp")
             for p in folder.iterdir())
     except (OSError, UnicodeDecodeError):
         return False

@@ -318,6 +318,7 @@ def _checks(paths: Sequence[str], as_of: str | None, out: Output, config_path: s
         click.echo(f"evalcheck: warning: no records found under {where}", err=True)
     problems = engine.lint(loaded.records, config, day, loaded.targets, only_source=only_source,
                            memo=loaded.memo)
+    loaded.keep()
     if write_baseline:
         target = Path(write_baseline)
         # only a regular file holds reasons to keep (reading a pipe would wait forever)

@@ -1,20 +1,26 @@
 """Run the checks: records in, sorted located problems out. Pure: no files, no clock, no output.
 
 The engine is the one place that knows policy: which checks are enabled, their severities,
-per-path ignores, inline suppressions and which files the caller asked about. Checks only
-say what is wrong and where in the data.
+per-path ignores and inline suppressions, and which records a run reports on - the targets,
+decided once here and handed to every cross-record check as `corpus.targets`. A cross-record
+check may add only what a target breaks in another record (`corpus.others`; unknown-owner
+looks at every record when a named file is an owners registry). Checks only say what is wrong
+and where in the data. The engine keeps what it found in a Memo (located findings by content
+digest, check, options and, for checks that read it, the as-of date) that the loader fills in
+worker processes and a cache keeps between runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sys
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from evalcheck import checks, schemas
-from evalcheck.checks import Check, Context
+from evalcheck.checks import Check, Context, uses_as_of
 from evalcheck.config import LOCKED, Config
 from evalcheck.problems import Finding, Problem, Severity
 from evalcheck.records import Corpus, Record, stable_item
@@ -51,11 +57,15 @@ class Memo:
     finding needs neither the record's data nor its marks; a store may keep the memo between
     runs (evalcheck.cache). Records with no digest are never memoised."""
 
-    __slots__ = ("changed", "entries")
+    __slots__ = ("changed", "cross", "cross_changed", "entries")
 
     def __init__(self, entries: dict[str, dict[str, Any]] | None = None) -> None:
         self.entries: dict[str, dict[str, Any]] = {} if entries is None else entries
         self.changed: set[str] = set()  # digests whose entries this run added to
+        # cross-record checks: {memo key: (fingerprint of the whole run, ((path, Located), ...))}
+        # - what they found when every record had the same content and the same targets
+        self.cross: dict[str, Any] = {}
+        self.cross_changed = False
 
     def get(self, record: Record, key: str) -> tuple[Located, ...] | None:
         kept = self.entries.get(record.digest)
@@ -92,6 +102,29 @@ def dated_key(check: Check, key: str, as_of: dt.date) -> str:
     """The memo key of a check's findings on this date: those of a check that reads the date
     are kept for one date at a time."""
     return f"{key}@{as_of.isoformat()}" if check.reads_as_of else key
+
+
+def fingerprint(records: Sequence[Record], targets: Collection[str] | None) -> str:
+    """What a built-in cross-record check's findings depend on besides its options and the
+    date: every record's path and content, and the targets ("" when a record has no digest:
+    then nothing is replayed)."""
+    if any(not r.digest for r in records):
+        return ""
+    h = hashlib.blake2b(digest_size=16)
+    for r in records:
+        h.update(f"{r.path}\0{r.digest}\n".encode())
+    h.update(repr(sorted(targets) if targets is not None else None).encode())
+    return h.hexdigest()
+
+
+def _cross_key(check: Check, options: Mapping[str, Any], as_of: dt.date,
+               half: str = "") -> str | None:
+    """The memo key of a built-in cross-record check (None for plugins)."""
+    func = check.across if half else check.func
+    if func is None or not func.__module__.startswith("evalcheck.checks."):
+        return None
+    key = f"{check.name}{half}|{sorted(options.items())!r}"
+    return f"{key}@{as_of.isoformat()}" if uses_as_of(func) else key
 
 
 def locate(record: Record, finding: Finding, name: str) -> Located:
@@ -211,6 +244,7 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
             _emit(run, record, found)
     if not only_source:
         corpus = Corpus(list(records), run.targets)
+        print_ = fingerprint(records, run.targets)
         kinds = [r.kind for r in in_scope]
         by_kind: dict[str, list[Record]] = {}
         for record, kind in zip(in_scope, kinds, strict=True):
@@ -231,19 +265,34 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
                     for found in _record_findings(check, record, ctx, key, memo, dated):
                         _emit(run, record, found)
                 if check.across is not None:
-                    _cross(run, check.across(corpus, ctx), check.name)
+                    _cross(run, check, ctx, corpus, memo, print_, "/across")
             else:
-                _cross(run, check.func(corpus, ctx), check.name)
+                _cross(run, check, ctx, corpus, memo, print_)
         _unused_suppressions(run, records)
     return sorted(run.problems)
 
 
-def _cross(run: _Run, found: Iterable[tuple[Record, Finding]], name: str) -> None:
+def _cross(run: _Run, check: Check, ctx: Context, corpus: Corpus, memo: Memo, print_: str,
+           half: str = "") -> None:
     """A cross-record check's findings: on the targets, and on another record what a target
-    causes there (the check yields those for corpus.others only)."""
-    for record, finding in found:
-        if not (run.config.per_path_ignores and run.config.ignored_at(record.path, name)):
-            _emit(run, record, locate(record, finding, name))
+    causes there (the check yields those for corpus.others only). A built-in one's located
+    findings are replayed from the memo when nothing it depends on changed."""
+    key = _cross_key(check, ctx.options, ctx.as_of, half) if print_ else None
+    kept = memo.cross.get(key) if key is not None else None
+    if kept is not None and kept[0] == print_:
+        by_path = {r.path: r for r in corpus.records}
+        found = [(by_path[path], located) for path, located in kept[1]]
+    else:
+        func = check.across if half else check.func
+        assert func is not None
+        found = [(record, locate(record, finding, check.name))
+                 for record, finding in func(corpus, ctx)]
+        if key is not None:
+            memo.cross[key] = (print_, tuple((r.path, located) for r, located in found))
+            memo.cross_changed = True
+    for record, located in found:
+        if not (run.config.per_path_ignores and run.config.ignored_at(record.path, check.name)):
+            _emit(run, record, located)
 
 
 def _emit(run: _Run, record: Record, found: Located) -> None:

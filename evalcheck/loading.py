@@ -44,6 +44,12 @@ class Loaded:
     records: list[Record]
     targets: frozenset[str] | None
     memo: Memo = field(default_factory=Memo)
+    store: Store = field(default_factory=NoStore)
+
+    def keep(self) -> None:
+        """Keep what engine.lint learnt after loading: the cross-record checks' findings."""
+        if self.memo.cross_changed:
+            self.store.save_cross(self.memo.cross)
 
 
 def _unreadable(source: Source, message: str, check: str = "yaml-syntax", hint: str = "") -> Record:
@@ -139,7 +145,8 @@ def load(config: Config, paths: list[str], cache: bool = True, checks: bool = Fa
     if stdin is not None:
         records.append(_from_bytes(stdin[0], stdin[1], parser))
         records.sort(key=lambda r: r.path)
-    return Loaded(records, targets, run.memo)
+    run.memo.cross = store.cross()
+    return Loaded(records, targets, run.memo, store)
 
 
 def _from_bytes(shown: str, raw: bytes, parser: Parser) -> Record:
@@ -339,8 +346,10 @@ class _Load:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             futures = [pool.submit(_work, chunk, self.plan, self.targets, self.parser)
                        for chunk in chunks if chunk]
-            for future in futures:
-                for i, shown, digest, light, memo, blob, real in marshal.loads(future.result()):
+            futures.reverse()
+            while futures:  # each reply dropped once read: they add up to the whole corpus
+                reply = futures.pop().result()
+                for i, shown, digest, light, memo, blob, real in marshal.loads(reply):
                     if light is None:
                         records[i] = read_source(Source(real, shown), self.root, self.parser)
                         continue

@@ -44,6 +44,12 @@ class Store(Protocol):
              memo: Memo, packed: Mapping[str, bytes]) -> None:
         """Keep what this run learnt (`packed`: heavy parts already packed, by digest)."""
 
+    def cross(self) -> dict[str, Any]:
+        """The cross-record checks' findings kept last time (engine.Memo.cross)."""
+
+    def save_cross(self, cross: Mapping[str, Any]) -> None:
+        """Keep the cross-record checks' findings of this run."""
+
 
 class NoStore:
     """Knows nothing, keeps nothing."""
@@ -63,4 +69,10 @@ class NoStore:
 
     def save(self, records: Sequence[Record], stats: Mapping[str, StatKey | None],
              memo: Memo, packed: Mapping[str, bytes]) -> None:
+        return None
+
+    def cross(self) -> dict[str, Any]:
+        return {}
+
+    def save_cross(self, cross: Mapping[str, Any]) -> None:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -11,19 +12,25 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extract
 
 _NUMBERING = re.compile(r"^\s*(?:[(\[]?(?:\d+(?:\.\d+)*|[a-zA-Z]|[ivxlcdm]+)[.)\]:]|[-*•·])\s+")
-_PUNCT = re.compile(r"[^\w\s]")
-_SPACE = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Case, accents kept; punctuation, spacing and leading numbering ("3.", "b)", "-") dropped."""
+    """Case, accents kept; punctuation, spacing and leading numbering ("3.", "b)", "-") dropped.
+
+    Memoised (a pure function): a record's facts, duplicate-text and near-duplicate-text
+    normalise the same texts one after another."""
     if not text.isascii():  # ASCII text is NFC already
         text = unicodedata.normalize("NFC", text)
-    text = _NUMBERING.sub("", text)
-    text = _PUNCT.sub(" ", text.casefold())
-    return _SPACE.sub(" ", text).strip()
+    numbering = _NUMBERING.match(text)
+    if numbering:
+        text = text[numbering.end():]
+    # punctuation and spacing dropped: the runs of word characters, one space between them
+    return " ".join(_WORDS.findall(text.casefold()))
 
 
 def similarity(a: str, b: str, threshold: float = 0.0) -> float:
@@ -32,6 +39,29 @@ def similarity(a: str, b: str, threshold: float = 0.0) -> float:
     if not a or not b:
         return 0.0
     return float(ratio(a, b, score_cutoff=threshold * 100)) / 100
+
+
+def _pairwise(texts: Sequence[str], threshold: float) -> Iterator[tuple[int, int, float]]:
+    """near_duplicates by comparing each text with every earlier one: the best score, and
+    the earliest text with it. Each text is measured against all earlier ones in one call
+    into rapidfuzz (the scores are `similarity`'s)."""
+    cutoff = threshold * 100
+    for i, text in enumerate(texts):
+        if not text or text in texts[:i]:
+            continue
+        earlier = [j for j in range(i) if texts[j]]
+        if threshold <= 0:  # every pair qualifies, a score of 0 too: measure them one by one
+            scores = [(similarity(texts[j], text, threshold), -j) for j in earlier]
+            best = max(scores, default=(0.0, 0))
+            if best[0] >= threshold:
+                yield i, -best[1], best[0]
+            continue
+        found = extract(text, [texts[j] for j in earlier], scorer=ratio, score_cutoff=cutoff,
+                        limit=None)
+        if found:
+            top = max(score for _, score, _ in found)
+            first = min(k for _, score, k in found if score == top)
+            yield i, earlier[first], float(top) / 100
 
 
 _WORD = re.compile(r"\w+")
@@ -51,13 +81,7 @@ def near_duplicates(texts: Sequence[str], threshold: float,
     meet, and only the `max_checks` candidates sharing most words are measured.
     """
     if len(texts) <= EXHAUSTIVE_UP_TO:
-        for i, text in enumerate(texts):
-            if not text or text in texts[:i]:
-                continue
-            scores = [(similarity(texts[j], text, threshold), -j) for j in range(i) if texts[j]]
-            best = max(scores, default=(0.0, 0))
-            if best[0] >= threshold:
-                yield i, -best[1], best[0]
+        yield from _pairwise(texts, threshold)
         return
     words = [set(_WORD.findall(text)) for text in texts]
     frequency = Counter(word for ws in words for word in ws)

@@ -4,6 +4,7 @@ what it is about (a status, an owner left out, a deadline) and positions stay pr
 
     evaluation("EV-1", status="ongoing")      kind, id, title, status, owner, recommendations
     management_response("MR-1", "EV-1")       kind, id, evaluation, owner, responses
+    action("1.2", deadline="2030-01")         one action, as a flow mapping
     owners("me-unit")                         an owners registry
 """
 
@@ -24,10 +25,14 @@ def head(kind: str, ident: str | None, **fields: str | None) -> str:
 def evaluation(ident: str | None = "EV-1", *, title: str = "T", status: str = "completed",
                owner: str | None = "me-unit", report_date: str | None = None,
                recommendations: Sequence[tuple[str, str]] | None = RECOMMENDATIONS,
-               addressed_to: str = "me-unit") -> str:
-    """An evaluation; its recommendations as one flow mapping a line (None: no list)."""
+               addressed_to: str = "me-unit",
+               conclusions: Sequence[tuple[str, str]] | None = None) -> str:
+    """An evaluation; conclusions and recommendations one flow mapping a line (None: none)."""
     text = head("evaluation", ident, title=title, status=status, owner=owner,
                 report_date=report_date)
+    if conclusions is not None:
+        text += "conclusions:\n" + "".join(f"  - {{id: {c}, text: {words}}}\n"
+                                           for c, words in conclusions)
     if recommendations is not None:
         text += "recommendations:\n" + "".join(
             f"  - {{id: {rec}, text: {words}, addressed_to: [{addressed_to}]}}\n"
@@ -35,18 +40,20 @@ def evaluation(ident: str | None = "EV-1", *, title: str = "T", status: str = "c
     return text
 
 
+def action(ident: str = "1.1", description: str = "Do it", responsible: str = "me-unit",
+           **fields: str) -> str:
+    """One action as a flow mapping: {id: "1.1", description: ..., responsible: [...], ...}."""
+    extra = "".join(f", {name}: {value}" for name, value in fields.items())
+    return f'{{id: "{ident}", description: {description}, responsible: [{responsible}]{extra}}}'
+
+
 def management_response(ident: str = "MR-1", evaluation: str = "EV-1", *,
-                        owner: str | None = "me-unit", deadline: str | None = None,
-                        answers: str | None = None) -> str:
-    """A management response; by default it accepts R1 with one action (due `deadline`)."""
-    text = head("management-response", ident, evaluation=evaluation, owner=owner)
-    if answers is not None:
-        return text + answers
-    due = f", deadline: {deadline}" if deadline is not None else ""
-    return text + ("responses:\n  - recommendation: R1\n    decision: accepted\n"
-                   "    actions:\n"
-                   f"      - {{id: '1.1', description: Hold a meeting, responsible: [me-unit]"
-                   f"{due}}}\n")
+                        owner: str | None = "me-unit", decision: str = "accepted",
+                        actions: Sequence[str] = (action(deadline="2030-01"),)) -> str:
+    """A management response answering R1 with these actions."""
+    return head("management-response", ident, evaluation=evaluation, owner=owner) + (
+        f"responses:\n  - recommendation: R1\n    decision: {decision}\n    actions:\n"
+        + "".join(f"      - {a}\n" for a in actions))
 
 
 def owners(*ids: str) -> str:

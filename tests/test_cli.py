@@ -8,29 +8,12 @@ import subprocess
 from pathlib import Path
 
 from conftest import REPO, run_cli, write_files
+from records_kit import evaluation, management_response
 
 from evalcheck import checks
 
-EVALUATION = """\
-kind: evaluation
-id: EV-1
-title: T
-status: ongoing
-owner: me-unit
-recommendations:
-  - {id: R1, text: Do it., addressed_to: [me-unit]}
-"""
-RESPONSE = """\
-kind: management-response
-id: MR-1
-evaluation: EV-1
-owner: me-unit
-responses:
-  - recommendation: R1
-    decision: accepted
-    actions:
-      - {id: "1.1", description: Do it, responsible: [me-unit], deadline: 2030-01}
-"""
+EVALUATION = evaluation(status="ongoing")
+RESPONSE = management_response()
 
 
 def cli(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None,

@@ -8,32 +8,14 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, lint_text, run_cli, write_files
+from records_kit import action, evaluation, management_response
 
 from evalcheck.config import ConfigError, load_config, parse_config
 from evalcheck.problems import Severity
 
 # Two problems: a missing deadline (warning, deadlines) and a duplicate text (error, duplicates).
-RESPONSE = """\
-kind: management-response
-id: MR-1
-evaluation: EV-1
-owner: me-unit
-responses:
-  - recommendation: R1
-    decision: accepted
-    actions:
-      - {id: "1.1", description: Do it, responsible: [me-unit]}
-      - {id: "1.2", description: Do it, responsible: [me-unit], deadline: 2030-01}
-"""
-EVALUATION = """\
-kind: evaluation
-id: EV-1
-title: T
-status: ongoing
-owner: me-unit
-recommendations:
-  - {id: R1, text: Do it., addressed_to: [me-unit]}
-"""
+RESPONSE = management_response(actions=[action("1.1"), action("1.2", deadline="2030-01")])
+EVALUATION = evaluation(status="ongoing")
 
 
 @pytest.fixture
@@ -169,6 +151,11 @@ def test_per_path_ignores(project: Path) -> None:
     ("near-duplicate-text", {}, {"threshold": 0.85}),
     ("due-soon", {"days": 45}, {"days": 45}),
     ("response-overdue", {"days": 90}, {"days": 90}),
+    ("stale-action", {"days": 120}, {"days": 120}),
+    ("stale-action", {}, {"days": 180}),
+    ("recurring-recommendation", {"threshold": 0.9}, {"threshold": 0.9}),
+    ("status-contradicts-update", {"words": ["put on hold"]}, {"words": ("put on hold",)}),
+    ("status-contradicts-update", {}, {"words": ()}),
 ])
 def test_check_options(check: str, options: dict, expected: dict) -> None:
     config = parse_config({"checks": {check: options}}, REPO)
@@ -186,6 +173,10 @@ def test_check_options(check: str, options: dict, expected: dict) -> None:
     ({"checks": {"near-duplicate-text": {"threshold": 2}}}, "between 0 and 1"),
     ({"checks": {"near-duplicate-text": {"threshold": True}}}, "should be float"),
     ({"checks": {"nope": {}}}, "no such check: 'nope'"),
+    ({"checks": {"status-contradicts-update": {"words": "on hold"}}},
+     "checks.status-contradicts-update.words should be a list of text"),
+    ({"checks": {"status-contradicts-update": {"words": ["on hold", 3]}}},
+     "checks.status-contradicts-update.words should be a list of text"),
     ({"checks": {"due-soon": 3}}, "checks.due-soon: expected a table"),
     ({"severity": {"due-soon": "fatal"}}, "'fatal' is not a severity"),
     ({"severity": "error"}, "severity: expected a table"),

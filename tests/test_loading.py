@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import write_files
-from records_kit import evaluation, management_response, owners
+from records_kit import action, evaluation, management_response, owners
 
 from evalcheck import engine, loading
 from evalcheck.config import parse_config
@@ -23,7 +23,7 @@ def repo(tmp_path: Path) -> Path:
     return write_files(tmp_path, {
         "records/owners.yaml": owners("me-unit"),
         "records/evaluations/EV-1.yaml": evaluation("EV-1", owner=None),
-        "records/responses/MR-1.yaml": management_response("MR-1", "EV-1", deadline="2023-01"),
+        "records/responses/MR-1.yaml": management_response(actions=[action(deadline="2023-01")]),
         "records/broken.yaml": "kind: [unclosed\n",
     })
 

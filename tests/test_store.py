@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import write_files
-from records_kit import evaluation, management_response, owners
+from records_kit import action, evaluation, management_response, owners
 
 from evalcheck import cache, engine, loading
 from evalcheck.config import parse_config
@@ -35,8 +35,9 @@ def repo(tmp_path: Path) -> Path:
     root = write_files(tmp_path, {
         "records/owners.yaml": owners("me-unit"),
         "records/evaluations/EV-1.yaml": evaluation("EV-1", owner=None),
-        "records/evaluations/EV-2.yaml": evaluation("EV-2", report_date="2023-01-10"),
-        "records/responses/MR-1.yaml": management_response("MR-1", "EV-1", deadline="2023-01"),
+        "records/evaluations/EV-2.yaml": evaluation("EV-2", report_date="2023-01-10",
+                                                    addressed_to="u2"),
+        "records/responses/MR-1.yaml": management_response(actions=[action(deadline="2023-01")]),
     })
     for path in (root / "records").rglob("*.yaml"):
         os.utime(path, (time.time() - 3600,) * 2)
@@ -83,11 +84,28 @@ def test_a_warm_run_replays_located_problems_without_reading_any_content(repo: P
     config = parse_config({}, repo)
     cold = loading.load(config, [], checks=True, as_of=AS_OF)
     expected = engine.lint(cold.records, config, AS_OF, memo=cold.memo)
+    cold.keep()
     assert {p.check for p in expected} >= {"missing-owner", "past-due-action",
-                                           "response-overdue"}
+                                           "response-overdue", "unknown-owner"}
     warm = loading.load(config, [], checks=True, as_of=AS_OF)
+    assert warm.memo.cross  # the cross-record checks' findings, kept after the cold lint
     assert engine.lint(warm.records, config, AS_OF, memo=warm.memo) == expected
     assert [r.path for r in warm.records if r.doc.loaded] == []
+
+
+def test_cross_record_findings_are_replayed_only_while_nothing_changed(repo: Path) -> None:
+    config = parse_config({}, repo)
+    cold = loading.load(config, [], checks=True, as_of=AS_OF)
+    engine.lint(cold.records, config, AS_OF, memo=cold.memo)
+    cold.keep()
+    (repo / "records" / "owners.yaml").write_text(owners("me-unit", "u2"), encoding="utf-8")
+    (repo / "records/evaluations/EV-1.yaml").write_text(
+        evaluation("EV-1", owner="u2"), encoding="utf-8")
+    warm = loading.load(config, [], checks=True, as_of=AS_OF)
+    fresh = loading.load(config, [], cache=False, checks=True, as_of=AS_OF)
+    got = engine.lint(warm.records, config, AS_OF, memo=warm.memo)
+    assert got == engine.lint(fresh.records, config, AS_OF, memo=fresh.memo)
+    assert "unknown-owner" not in {p.check for p in got}
 
 
 def test_a_new_day_is_worked_out_again(repo: Path) -> None:

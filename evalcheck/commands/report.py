@@ -164,6 +164,7 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
     problems = [p for p in engine.lint(loaded.records, config, day, loaded.targets,
                                        memo=loaded.memo)
                 if loaded.targets is None or p.path in loaded.targets]  # not those elsewhere
+    loaded.keep()
     # file names shown as people see them (a name that is not UTF-8, or holds a control
     # character, escaped): the report's files are UTF-8 text
     problems = [replace(p, path=shown_path(p.path)) for p in problems]

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 from checkcases import Expected, assert_found, cases
+from records_kit import evaluation
 
-EVALUATION_HEAD = """\
-kind: evaluation
-id: EV-1
-title: T
-status: completed
-owner: me-unit
-"""
+EVALUATION_HEAD = evaluation(recommendations=None)
 
 DUPLICATE_TEXT = [
     ("conclusion-repeated-after-normalising", EVALUATION_HEAD + """\

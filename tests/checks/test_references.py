@@ -5,23 +5,10 @@ from __future__ import annotations
 
 import pytest
 from checkcases import Expected, assert_found, cases
+from records_kit import evaluation, head
 
-EVALUATION = """\
-kind: evaluation
-id: EV-1
-title: T
-status: completed
-owner: me-unit
-recommendations:
-  - {id: R1, text: Do it., addressed_to: [me-unit]}
-  - {id: R2, text: Do that., addressed_to: [me-unit]}
-"""
-MR_HEAD = """\
-kind: management-response
-id: MR-1
-evaluation: EV-1
-owner: me-unit
-"""
+EVALUATION = evaluation(recommendations=(("R1", "Do it."), ("R2", "Do that.")))
+MR_HEAD = head("management-response", "MR-1", evaluation="EV-1", owner="me-unit")
 ANSWERS = """\
 responses:
   - {recommendation: R1, decision: rejected, rationale: Out of scope.}

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import pytest
 from checkcases import Expected, assert_found, cases
+from records_kit import evaluation
 
-EVALUATION = """\
-kind: evaluation
-id: EV-1
-title: T
-status: completed
-owner: me-unit
-conclusions:
-  - {id: C1, text: The programme is relevant.}
-"""
+EVALUATION = evaluation(recommendations=None, conclusions=(("C1", "The programme is relevant."),))
 REPEAT = "  - {id: C2, text: The programme is relevant.}"
 
 UNUSED_SUPPRESSION = [

@@ -2,8 +2,8 @@
 
 Only regular blobs are records (a submodule entry named like a record once shifted the
 `cat-file --batch` stream, so unchanged records showed as added and the real change was
-hidden), and blobs are sized before they are read (`git ls-tree -l`), with the working tree's limits (a 200 MB
-blob at the base revision once took 626 MB).
+hidden), and blobs are sized before they are read (`git ls-tree -l`), with the working tree's
+limits (a 200 MB blob at the base revision once took 626 MB).
 """
 
 from __future__ import annotations
