@@ -112,7 +112,7 @@ def fingerprint(records: Sequence[Record], targets: Collection[str] | None) -> s
         return ""
     h = hashlib.blake2b(digest_size=16)
     for r in records:
-        h.update(f"{r.path}\0{r.digest}\n".encode())
+        h.update(f"{r.path}\0{r.digest}\n".encode("utf-8", "surrogateescape"))
     h.update(repr(sorted(targets) if targets is not None else None).encode())
     return h.hexdigest()
 
