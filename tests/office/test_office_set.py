@@ -116,14 +116,14 @@ def test_an_invalid_status_is_refused_and_nothing_is_written(response: Path) -> 
     result = run_cli("set", "MR-1#1.2", "status=done", "--note", "finished", cwd=response)
     assert result.returncode == 1
     assert "refused" in result.stderr
-    assert "status is 'done', which is not one of: not-started, in-progress, completed, " \
-           "no-longer-applicable" in result.stderr
+    assert "status is 'done': did you mean 'completed'? (status is one of: not-started, " \
+           "in-progress, completed, no-longer-applicable, or leave it out)" in result.stderr
     assert (response / PATH).read_bytes() == before
 
 
 @pytest.mark.parametrize(("args", "message"), [
     (["responsible="], "responsible is required: action 1.2 names no owner"),
-    (["deadline=pronto"], "'pronto' is not a date in the form YYYY-MM-DD or YYYY-MM"),
+    (["deadline=pronto"], "'pronto' is not a deadline in the form YYYY-MM-DD, YYYY-MM, YYYY-Qn"),
     (["deadline=2024-02-30"], "'2024-02-30' is not a real calendar date"),
     (["responsible=me-unit,progamme-unit"],
      "responsible: 'progamme-unit' is not in the owners registry; did you mean programme-unit"),
