@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from evalcheck.problems import Problem
+from evalcheck.textsafe import shown_path
 
 Key = tuple[str, str, str]
 HEADER = (
@@ -24,7 +25,7 @@ class BaselineError(ValueError):
 
 
 def key(problem: Problem) -> Key:
-    where = problem.record or problem.path
+    where = problem.record or shown_path(problem.path)
     item = problem.item or f"line {problem.line}"
     return (where, item, problem.check)
 
@@ -35,7 +36,7 @@ def dump(problems: Sequence[Problem], reasons: dict[Key, str] | None = None) -> 
 
     reasons = reasons or {}
     entries = []
-    for p in sorted(problems, key=key):
+    for p in sorted(acceptable(problems), key=key):
         k = key(p)
         entries.append({"record": k[0], "item": k[1], "check": k[2], "message": p.message,
                         "reason": reasons.get(k, "")})
@@ -69,13 +70,24 @@ def load(raw: bytes, name: str) -> tuple[Counter[Key], dict[Key, str]]:
     return counts, reasons
 
 
+def acceptable(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems a baseline may accept: not those of the gate's floor (config.LOCKED), which
+    a pull request could otherwise add to its own baseline."""
+    from evalcheck.config import LOCKED
+
+    return [p for p in problems if p.check not in LOCKED]
+
+
 def filter_new(problems: Iterable[Problem], accepted: Counter[Key]) -> list[Problem]:
-    """The problems the baseline does not accept (each entry accepts one occurrence)."""
+    """The problems the baseline does not accept (each entry accepts one occurrence; never
+    one of config.LOCKED)."""
+    from evalcheck.config import LOCKED
+
     left = Counter(accepted)
     out = []
     for p in problems:
         k = key(p)
-        if left[k] > 0:
+        if left[k] > 0 and p.check not in LOCKED:
             left[k] -= 1
         else:
             out.append(p)

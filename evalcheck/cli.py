@@ -5,6 +5,7 @@ as a parameter)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,13 +35,19 @@ def friendly_errors(func: F) -> F:
         from evalcheck.checks import PluginError
         from evalcheck.config import ConfigError
         from evalcheck.discover import UsageError
+        from evalcheck.writing import WriteError
 
         try:
             return func(*args, **kwargs)
-        except (ConfigError, UsageError, BaselineError, PluginError) as exc:
+        except (ConfigError, UsageError, BaselineError, PluginError, WriteError) as exc:
             _fail(str(exc))
         except BrokenPipeError:  # pragma: no cover - `evalcheck lint | head`
             sys.exit(EXIT_OK)
+        except OSError as exc:  # a file that vanished or cannot be read: one line, exit 2
+            from evalcheck.textsafe import visible
+
+            where = f"{visible(os.fsdecode(exc.filename))}: " if exc.filename else ""
+            _fail(f"{where}{(exc.strerror or str(exc)).lower()}")
 
     return wrapper  # type: ignore[return-value]
 
@@ -269,7 +276,7 @@ def _run_checks(paths: Sequence[str], as_of: str | None, out: Output, config_pat
                 only_source: bool, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                 fail_on: str | None = None, baseline_path: str | None = None,
                 write_baseline: str | None = None, no_baseline: bool = False,
-                no_cache: bool = False) -> None:
+                no_cache: bool = False, config_from: str | None = None) -> None:
     from evalcheck.baseline import BaselineError
     from evalcheck.checks import PluginError
     from evalcheck.config import ConfigError
@@ -277,7 +284,7 @@ def _run_checks(paths: Sequence[str], as_of: str | None, out: Output, config_pat
 
     try:
         _checks(paths, as_of, out, config_path, only_source, select, ignore, fail_on,
-                baseline_path, write_baseline, no_baseline, no_cache)
+                baseline_path, write_baseline, no_baseline, no_cache, config_from)
     except (ConfigError, UsageError, BaselineError, PluginError, click.BadParameter) as exc:
         _sarif_failure(out, exc.format_message() if isinstance(exc, click.BadParameter)
                        else str(exc))
@@ -287,14 +294,21 @@ def _run_checks(paths: Sequence[str], as_of: str | None, out: Output, config_pat
 def _checks(paths: Sequence[str], as_of: str | None, out: Output, config_path: str | None,
             only_source: bool, select: tuple[str, ...], ignore: tuple[str, ...],
             fail_on: str | None, baseline_path: str | None, write_baseline: str | None,
-            no_baseline: bool, no_cache: bool) -> None:
+            no_baseline: bool, no_cache: bool, config_from: str | None = None) -> None:
     import os
 
     from evalcheck import baseline, engine, loading
     from evalcheck.discover import UsageError
     from evalcheck.formatters import FORMATTERS, RunInfo, format_statistics
 
-    config = _config(config_path).with_cli(select, ignore, fail_on)
+    at = None
+    if config_from:  # the gate's settings as committed at a revision, not as the PR has them
+        from evalcheck import fromrev
+
+        at = fromrev.load(Path.cwd(), config_from, config_path)
+        config = at.config.with_cli(select, ignore, fail_on)
+    else:
+        config = _config(config_path).with_cli(select, ignore, fail_on)
     day = _as_of(as_of)
     named, stdin = _stdin_record(paths, out, config.root)
     loaded = loading.load(config, named, cache=not no_cache, checks=not only_source,
@@ -307,19 +321,34 @@ def _checks(paths: Sequence[str], as_of: str | None, out: Output, config_path: s
     loaded.keep()
     if write_baseline:
         target = Path(write_baseline)
-        reasons = baseline.load(target.read_bytes(), write_baseline)[1] if target.exists() else {}
+        # only a regular file holds reasons to keep (reading a pipe would wait forever)
+        reasons = baseline.load(target.read_bytes(), write_baseline)[1] \
+            if target.is_file() else {}
         loading.write_atomic(target, baseline.dump(problems, reasons))
-        click.echo(f"Wrote {len(problems)} accepted problem(s) to {write_baseline}.", err=True)
+        kept = len(baseline.acceptable(problems))
+        click.echo(f"Wrote {kept} accepted problem(s) to {write_baseline}.", err=True)
+        if kept < len(problems):
+            click.echo(f"{len(problems) - kept} problem(s) of unsafe-yaml or yaml-syntax cannot "
+                       "be accepted: fix those files.", err=True)
         sys.exit(EXIT_OK)
     accepted = 0
+    configured = not baseline_path  # the repository's choice, not the person's
     baseline_path = None if no_baseline else baseline_path or config.baseline
     if baseline_path and not only_source:
+        from evalcheck.config import inside
+
         path = Path(baseline_path)
-        if not path.is_absolute() and not path.exists():
+        if configured:
+            path = inside(config.root, baseline_path, "baseline", config.source)
+        elif not path.is_absolute() and not path.exists():
             path = config.root / baseline_path
-        if not path.exists():
+        if configured and at is not None:
+            raw = fromrev.baseline(at)
+        elif not path.exists():
             raise UsageError(f"baseline file not found: {baseline_path}")
-        counts, _ = baseline.load(path.read_bytes(), baseline_path)
+        else:
+            raw = path.read_bytes()
+        counts, _ = baseline.load(raw or b"", baseline_path)
         before = len(problems)
         problems = baseline.filter_new(problems, counts)
         accepted = before - len(problems)
@@ -330,8 +359,11 @@ def _checks(paths: Sequence[str], as_of: str | None, out: Output, config_path: s
         else out.color == "always"
     sources = _source_lines({p.path for p in problems}, config.root, stdin) \
         if out.show_source else None
+    changed = tuple(fromrev.changes(at, Path.cwd(), config_path, loaded.records)) \
+        if at is not None else None
     info = RunInfo(files=count, color=color, suppressed_by_baseline=accepted,
-                   named=loaded.targets, quiet=out.quiet, sources=sources)
+                   named=loaded.targets, quiet=out.quiet, sources=sources, gate=changed,
+                   gate_base=config_from or "")
     if out.statistics:
         _emit(format_statistics(problems, info, as_json=fmt == "json"), out.output)
     else:
@@ -376,12 +408,16 @@ def validate(paths: tuple[str, ...], as_of: str | None, config_path: str | None,
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's problems in this file (keeping reasons already written).")
 @output_options
+@click.option("--config-from", metavar="REV",
+              help="Read the configuration and the baseline as committed at this git revision "
+                   "(in a pull request: the base branch, which the pull request cannot change), "
+                   "and name every change the working tree makes to them and to suppressions.")
 @no_cache_option
 @friendly_errors
 def lint(paths: tuple[str, ...], as_of: str | None, config_path: str | None,
          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
          baseline_path: str | None, no_baseline: bool, write_baseline: str | None,
-         no_cache: bool, **kwargs: Any) -> None:
+         config_from: str | None, no_cache: bool, **kwargs: Any) -> None:
     """Run every check on the records (a superset of validate).
 
     PATHS limits what is reported (- reads one record from standard input); cross-record
@@ -391,7 +427,8 @@ def lint(paths: tuple[str, ...], as_of: str | None, config_path: str | None,
     """
     _run_checks(paths, as_of, _output(kwargs), config_path, only_source=False, select=select,
                 ignore=ignore, fail_on=fail_on, baseline_path=baseline_path,
-                write_baseline=write_baseline, no_baseline=no_baseline, no_cache=no_cache)
+                write_baseline=write_baseline, no_baseline=no_baseline, no_cache=no_cache,
+                config_from=config_from)
 
 
 @main.command()

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from evalcheck.records import Record
+from evalcheck.textsafe import shown_path, visible
 
 BEGIN = "# BEGIN evalcheck codeowners"
 END = "# END evalcheck codeowners"
@@ -28,6 +29,9 @@ HEADER = (
     "# then run `evalcheck codeowners` again. Lines outside this block are kept as they are."
 )
 _SPECIAL = re.compile(r"([\\ *?\[\]!#])")
+# GitHub user and team names: letters, digits, '-', '_' and '.'; anything else (a space, a
+# newline) would add reviewers or rules of its own to the line
+_HANDLE = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9_.-]*)(?:/[A-Za-z0-9_.-]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,11 @@ def generate(records: Iterable[Record], owners: Mapping[str, Mapping[str, Any]],
     for record in sorted(records, key=lambda r: r.path):
         if record.kind == "owners":
             continue
+        shown = shown_path(record.path)
+        if shown != record.path:  # a newline would start a rule of its own
+            warnings.append(f"{shown}: the file name holds a control character or bytes that "
+                            "are not UTF-8, no rule (rename the file)")
+            continue
         if Path(record.path).is_absolute():
             warnings.append(f"{record.path}: outside the repository, no rule")
             continue
@@ -88,6 +97,10 @@ def generate(records: Iterable[Record], owners: Mapping[str, Mapping[str, Any]],
             warnings.append(f"{record.path}: owner {owner} is not in the owners registry, no rule")
             continue
         reviewer = handle(entry)
+        if reviewer is not None and not _HANDLE.fullmatch(reviewer):
+            warnings.append(f"{record.path}: owner {owner} has a github handle that is not "
+                            f"@user or @org/team ({visible(reviewer)!r}), no rule")
+            continue
         if reviewer is None:
             unowned.setdefault(owner, []).append(record.path)
             continue
@@ -98,6 +111,71 @@ def generate(records: Iterable[Record], owners: Mapping[str, Mapping[str, Any]],
                         f"{len(paths)} record(s) get no reviewer ({listed}); add e.g. "
                         "`github: '@org/team'` to the owner")
     return Generated(tuple(rules), tuple(warnings))
+
+
+OFFICE_IDS = ("eval-office", "evaluation-office")
+
+
+def office_handle(owners: Mapping[str, Mapping[str, Any]]) -> str | None:
+    """The evaluation office's github handle from the registry: the owner `eval-office` or
+    `evaluation-office`, else the one whose name or role says "evaluation office"."""
+    for ident in OFFICE_IDS:
+        if ident in owners and handle(owners[ident]):
+            return handle(owners[ident])
+    for entry in owners.values():
+        words = f"{entry.get('name', '')} {entry.get('role', '')}".lower()
+        if "evaluation office" in words and handle(entry):
+            return handle(entry)
+    return None
+
+
+def _hand_written(existing: str | None) -> list[tuple[str, list[str]]]:
+    """(pattern, owners) of the rules outside the generated block, in order."""
+    if not existing:
+        return []
+    start, end = existing.find(BEGIN + "\n"), existing.find(END)
+    if start != -1 and end > start:
+        existing = existing[:start] + existing[end + len(END):]
+    rules = []
+    for line in existing.splitlines():
+        parts = line.split("#", 1)[0].split()
+        if parts:
+            rules.append((parts[0], parts[1:]))
+    return rules
+
+
+def _covers(rule: str, path: str) -> bool:
+    """Whether a hand-written pattern covers a gate path (the common forms: `*`, a file, a
+    folder with a trailing slash)."""
+    if rule in ("*", "/*", "**", "/**"):
+        return True
+    anchored = rule if rule.startswith("/") else "/" + rule
+    return path == anchored or (anchored.endswith("/") and path.startswith(anchored))
+
+
+def gate_rules(paths: Iterable[str], office: str | None, existing: str | None) -> Generated:
+    """Rules that give the gate's own files (the configuration, the baseline, the workflows,
+    CODEOWNERS itself) to the evaluation office, so that a pull request changing them waits
+    for it; whoever a hand-written rule already names for a file keeps it too (the block
+    comes last and the last matching rule wins)."""
+    if office is None:
+        return Generated((), ("no evaluation office in the owners registry (an owner "
+                              "`eval-office` with a github handle) and no --office: the "
+                              "configuration, the baseline and the workflows get no rule",))
+    if not _HANDLE.fullmatch(office):
+        return Generated((), (f"--office {visible(office)!r} is not @user or @org/team: the "
+                              "configuration, the baseline and the workflows get no rule",))
+    hand = _hand_written(existing)
+    rules = []
+    for path in dict.fromkeys(paths):
+        keep: list[str] = []
+        for rule, names in hand:
+            if _covers(rule, path):
+                keep = [n for n in names if _HANDLE.fullmatch(n)]
+        owners = " ".join(dict.fromkeys([*keep, office]))
+        escaped = "/" + _SPECIAL.sub(r"\\\1", path.lstrip("/"))
+        rules.append(f"{escaped} {owners}")
+    return Generated(tuple(rules), ())
 
 
 def block(generated: Generated) -> str:

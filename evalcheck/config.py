@@ -20,6 +20,13 @@ _KEYS = {"records", "owners", "select", "ignore", "severity", "per-path-ignores"
          "fail-on", "baseline", "cache-dir", "exclude"}
 
 
+# The gate's floor: a file evalcheck cannot read safely is an error whatever a configuration,
+# a suppression or a baseline says, since a pull request can change all three (SECURITY.md).
+LOCKED = frozenset({"unsafe-yaml", "yaml-syntax"})
+_LOCKED_WHY = ("cannot be turned off, lowered or ignored: they stop files evalcheck cannot "
+               "read safely (a pull request could otherwise switch its own gate off)")
+
+
 class ConfigError(ValueError):
     """The configuration cannot be used as written."""
 
@@ -52,15 +59,21 @@ class Config:
                    for pattern in self.exclude for prefix in prefixes)
 
     def enabled(self, check: str) -> bool:
+        if check in LOCKED:
+            return True
         c = checks.get(check)
         if self.select is not None and check not in self.select and c.family not in self.select:
             return False
         return check not in self.ignore and c.family not in self.ignore
 
     def severity_of(self, check: str) -> Severity:
+        if check in LOCKED:
+            return Severity.ERROR
         return self.severity.get(check) or checks.get(check).severity
 
     def ignored_at(self, path: str, check: str) -> bool:
+        if check in LOCKED:
+            return False
         family = checks.get(check).family
         return any(fnmatch.fnmatch(path, pattern) and (check in names or family in names)
                    for pattern, names in self.per_path_ignores)
@@ -78,9 +91,28 @@ class Config:
         return replace(
             self,
             select=frozenset(_names(list(select), "--select")) if select else self.select,
-            ignore=self.ignore | frozenset(_names(list(ignore), "--ignore")),
+            ignore=self.ignore | frozenset(_unlocked(_names(list(ignore), "--ignore"),
+                                                     "--ignore")),
             fail_on=_severity(fail_on, "--fail-on") if fail_on else self.fail_on,
         )
+
+
+def inside(root: Path, entry: str, key: str, where: str) -> Path:
+    """root / entry, checked to stay inside the repository once links are followed: a path in
+    the configuration comes from the repository (a pull request can set it), so `../..`,
+    `/etc/passwd` or a committed link to a folder elsewhere must not make evalcheck read, and
+    print, files of the machine it runs on."""
+    path = root / entry
+    try:
+        real = path.resolve()
+        top = root.resolve()
+    except (OSError, RuntimeError):
+        raise ConfigError(f"{where}: {key} {entry!r} cannot be resolved (a loop of links?)"
+                          ) from None
+    if real != top and not real.is_relative_to(top):
+        raise ConfigError(f"{where}: {key} {entry!r} leads outside the repository "
+                          f"({top}); evalcheck reads only files inside it")
+    return path
 
 
 def find_root(start: Path) -> tuple[Path, Path | None]:
@@ -104,12 +136,18 @@ def _has_tool_table(path: Path) -> bool:
         return False
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read_table(path: Path) -> dict[str, Any]:
+    """The settings table of a configuration file."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    if path.name == "pyproject.toml":
+    return table_of(raw, path.name, str(path))
+
+
+def table_of(raw: bytes, name: str, where: str) -> dict[str, Any]:
+    """The settings table of a configuration file's bytes (`name` tells TOML from YAML)."""
+    if name == "pyproject.toml":
         if sys.version_info >= (3, 11):
             import tomllib
         else:  # pragma: no cover
@@ -117,19 +155,19 @@ def _read(path: Path) -> dict[str, Any]:
         try:
             table = tomllib.loads(raw.decode("utf-8")).get("tool", {}).get("evalcheck", {})
         except (ValueError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+            raise ConfigError(f"{where}: not valid TOML: {exc}") from None
         return table if isinstance(table, dict) else {}
     from evalcheck.yamlload import parse
 
     doc = parse(raw)
     if doc.findings:
         f = doc.findings[0]
-        where = f"{path}:{f.at[0]}:{f.at[1]}" if f.at else str(path)
-        raise ConfigError(f"{where}: {f.message}")
+        at = f"{where}:{f.at[0]}:{f.at[1]}" if f.at else where
+        raise ConfigError(f"{at}: {f.message}")
     if doc.data is None:
         return {}
     if not isinstance(doc.data, dict):
-        raise ConfigError(f"{path}: expected a mapping of settings")
+        raise ConfigError(f"{where}: expected a mapping of settings")
     return doc.data
 
 
@@ -140,7 +178,9 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
         root, source = explicit.resolve().parent, explicit
     else:
         root, source = find_root(start)
-    table = _read(source) if source else {}
+        if source is not None:  # found, not chosen: a link out of the repository is refused
+            inside(root, source.name, "the configuration file", source.name)
+    table = read_table(source) if source else {}
     where = str(source.name if source else "defaults")
     return parse_config(table, root, where)
 
@@ -162,6 +202,15 @@ def _names(value: Any, key: str) -> list[str]:
             if part:
                 out.append(part)
     return out
+
+
+def _unlocked(names: list[str], key: str) -> list[str]:
+    """The names, unless one is a check of the gate's floor (a family name is fine: its other
+    checks are turned off, the floor stays)."""
+    locked = sorted(LOCKED.intersection(names))
+    if locked:
+        raise ConfigError(f"{key}: {' and '.join(locked)} {_LOCKED_WHY}")
+    return names
 
 
 def _severity(value: Any, key: str) -> Severity:
@@ -189,10 +238,13 @@ def parse_config(table: dict[str, Any], root: Path, where: str = "config") -> Co
     for name, level in _mapping(table.get("severity", {}), f"{where}: severity").items():
         _names([name], f"{where}: severity")
         severity[name] = _severity(level, f"{where}: severity.{name}")
+        if name in LOCKED and severity[name] is not Severity.ERROR:
+            _unlocked([name], f"{where}: severity")
     per_path = []
     for pattern, names in _mapping(table.get("per-path-ignores", {}),
                                    f"{where}: per-path-ignores").items():
-        per_path.append((pattern, frozenset(_names(names, f"{where}: per-path-ignores"))))
+        per_path.append((pattern, frozenset(_unlocked(_names(names, f"{where}: per-path-ignores"),
+                                                      f"{where}: per-path-ignores"))))
     options: dict[str, dict[str, Any]] = {}
     for name, opts in _mapping(table.get("checks", {}), f"{where}: checks").items():
         declared = _check(name, where).options
@@ -223,7 +275,8 @@ def parse_config(table: dict[str, Any], root: Path, where: str = "config") -> Co
         records=_strings(table.get("records", ["records"]), f"{where}: records"),
         owners=_strings(table.get("owners", []), f"{where}: owners"),
         select=frozenset(_names(select, f"{where}: select")) if select is not None else None,
-        ignore=frozenset(_names(table.get("ignore", []), f"{where}: ignore")),
+        ignore=frozenset(_unlocked(_names(table.get("ignore", []), f"{where}: ignore"),
+                                   f"{where}: ignore")),
         severity=severity, per_path_ignores=tuple(per_path), options=options,
         fail_on=_severity(table.get("fail-on", "error"), f"{where}: fail-on"),
         baseline=_optional_path(table.get("baseline"), f"{where}: baseline"),

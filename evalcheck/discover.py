@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from evalcheck.config import Config
+from evalcheck.config import Config, inside
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -96,8 +96,9 @@ def _walk(folder: Path, root: Path) -> list[Source]:
 def repository_sources(config: Config) -> list[Source]:
     """Every record file of the repository, in a stable order."""
     seen: dict[str, Source] = {}
-    for entry in (*config.records, *config.owners):
-        base = config.root / entry
+    for key, entry in [*(("records path", e) for e in config.records),
+                       *(("owners path", e) for e in config.owners)]:
+        base = inside(config.root, entry, key, config.source or "defaults")
         if config.source != "defaults" and not base.exists():
             raise UsageError(f"{config.source}: the records path {entry!r} does not exist "
                              f"in {config.root}")

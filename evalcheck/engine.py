@@ -21,10 +21,11 @@ from typing import Any
 
 from evalcheck import checks, schemas
 from evalcheck.checks import Check, Context, uses_as_of
-from evalcheck.config import Config
+from evalcheck.config import LOCKED, Config
 from evalcheck.problems import Finding, Problem, Severity
 from evalcheck.records import Corpus, Record, stable_item
 from evalcheck.suppress import Suppression, covering
+from evalcheck.textsafe import no_surrogates
 
 
 @dataclass
@@ -111,7 +112,7 @@ def fingerprint(records: Sequence[Record], targets: Collection[str] | None) -> s
         return ""
     h = hashlib.blake2b(digest_size=16)
     for r in records:
-        h.update(f"{r.path}\0{r.digest}\n".encode())
+        h.update(f"{r.path}\0{r.digest}\n".encode("utf-8", "surrogateescape"))
     h.update(repr(sorted(targets) if targets is not None else None).encode())
     return h.hexdigest()
 
@@ -149,7 +150,13 @@ def _schema(record: Record, memo: Memo) -> tuple[Located, ...]:
 def source_findings(record: Record, memo: Memo | None = None) -> list[Located]:
     """What the loader and the schema validator say about one record, located."""
     found = [locate(record, f, f.check) for f in record.doc.findings]
-    found.extend(_schema(record, memo if memo is not None else Memo()))
+    schema = _schema(record, memo if memo is not None else Memo())
+    # a value refused as unsafe-yaml is not validated again (rules.md, "One problem, one
+    # message"): the schema's complaint about what is left in its place is dropped
+    refused = {(f[3], f[4]) for f in found if f[0] == "unsafe-yaml"}
+    if refused and schema:
+        schema = tuple(f for f in schema if (f[3], f[4]) not in refused)
+    found.extend(schema)
     return found
 
 
@@ -296,12 +303,13 @@ def _emit(run: _Run, record: Record, found: Located) -> None:
                             and run.config.ignored_at(record.path, name)):
         return
     suppressions = record.suppressions
-    suppression = covering(suppressions, line, name) if suppressions else None
+    suppression = covering(suppressions, line, name) \
+        if suppressions and name not in LOCKED else None
     if suppression is not None:
         run.used.add((record.path, suppression.line))
         return
-    run.problems.append(Problem(record.path, line, column, name, severity, message, hint,
-                                record.id, item))
+    run.problems.append(Problem(record.path, line, column, name, severity,
+                                no_surrogates(message), no_surrogates(hint), record.id, item))
 
 
 def _unused_suppressions(run: _Run, records: Iterable[Record]) -> None:
@@ -332,6 +340,10 @@ def _suppression_problem(s: Suppression, registry: dict[str, Check], used: bool,
     if unknown:
         return (f"the suppression names an unknown check {unknown[0]!r}",
                 "`evalcheck rules` lists the checks")
+    locked = sorted(LOCKED.intersection(s.checks))
+    if locked:
+        return (f"{' and '.join(locked)} cannot be suppressed: a file evalcheck cannot read "
+                "safely is always an error", "fix the file instead")
     if not s.reason:
         return ("the suppression gives no reason", f"write: {example}")
     if not used and all(config.enabled(c) and not config.ignored_at(path, c) for c in s.checks):

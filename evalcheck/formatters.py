@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from evalcheck import __version__
 from evalcheck.about import REPOSITORY, check_url
 from evalcheck.problems import Problem, Severity
-from evalcheck.textsafe import md_escape, visible
+from evalcheck.textsafe import md_escape, no_surrogates, shown_path, visible
 
 if TYPE_CHECKING:
     from evalcheck.checks import Check
@@ -34,6 +34,9 @@ class RunInfo:
     color: bool = False
     suppressed_by_baseline: int = 0
     named: frozenset[str] | None = None  # the files the run was asked about (None: all)
+    # with --config-from: what the working tree changes in the gate's settings (gate.py)
+    gate: tuple[str, ...] | None = None
+    gate_base: str = ""
     quiet: bool = False  # the problems only: no summary line
     # --show-source: the lines of each file with problems, by path (text format only)
     sources: Mapping[str, Sequence[str]] | None = None
@@ -67,7 +70,7 @@ def format_text(problems: Sequence[Problem], info: RunInfo) -> str:
 
     lines: list[str] = []
     for path, group in groupby(problems, key=lambda p: p.path):
-        lines.append(style(_one_line(path), bold=True, underline=True))
+        lines.append(style(shown_path(path), bold=True, underline=True))
         for p in group:
             colour = "red" if p.severity is Severity.ERROR else "yellow"
             where = f"{p.line}:{p.column}".ljust(8)
@@ -81,8 +84,19 @@ def format_text(problems: Sequence[Problem], info: RunInfo) -> str:
         lines.append("")
     if info.quiet:
         return "\n".join(lines[:-1]) + "\n" if lines else ""
+    lines += [visible(line) for line in _gate_lines(info)]
     lines.append(style(totals(problems, info), bold=True))
     return "\n".join(lines) + "\n"
+
+
+def _gate_lines(info: RunInfo) -> list[str]:
+    if info.gate is None:
+        return []
+    if not info.gate:
+        return [f"The configuration, the baseline and the suppressions are as at "
+                f"{info.gate_base}.", ""]
+    return [f"Changes to the gate since {info.gate_base} (review them):",
+            *(f"  - {_one_line(change)}" for change in info.gate), ""]
 
 
 def source_excerpt(lines: Sequence[str], line: int, column: int) -> list[str]:
@@ -98,7 +112,7 @@ def source_excerpt(lines: Sequence[str], line: int, column: int) -> list[str]:
 def format_concise(problems: Sequence[Problem], info: RunInfo) -> str:
     """One line per problem, `path:line:column: severity [check] message`, for editors and
     problem matchers; the summary line last (none with --quiet)."""
-    out = [f"{_one_line(p.path)}:{p.line}:{p.column}: {p.severity.value} [{p.check}] "
+    out = [f"{shown_path(p.path)}:{p.line}:{p.column}: {p.severity.value} [{p.check}] "
            f"{_one_line(p.message)}" for p in problems]
     if not info.quiet:
         out.append(totals(problems, info))
@@ -116,7 +130,7 @@ def format_json(problems: Sequence[Problem], info: RunInfo) -> str:
     if not problems:
         return "[]\n"
     text = encode_basestring  # json's own string encoder, in C
-    items = [_JSON_ITEM % (text(p.path), p.line, p.column, text(p.check),
+    items = [_JSON_ITEM % (text(shown_path(p.path)), p.line, p.column, text(p.check),
                            text(p.severity.value), text(p.message), text(p.hint),
                            text(p.record), text(p.item)) for p in problems]
     return "[\n" + ",\n".join(items) + "\n]\n"
@@ -140,18 +154,25 @@ def format_github(problems: Sequence[Problem], info: RunInfo) -> str:
     for p in problems:
         level = "error" if p.severity is Severity.ERROR else "warning"
         message = p.message + (f" (hint: {p.hint})" if p.hint else "")
-        out.append(f"::{level} file={_gh_property(p.path)},line={p.line},col={p.column},"
-                   f"title={_gh_property('evalcheck ' + p.check)}::{_gh_data(message)}")
+        where = f"file={_gh_property(shown_path(p.path))},line={p.line},col={p.column}"
+        title = _gh_property("evalcheck " + p.check)
+        out.append(f"::{level} {where},title={title}::{_gh_data(message)}")
+    for change in info.gate or ():
+        out.append(f"::warning title={_gh_property('evalcheck gate change')}::"
+                   f"{_gh_data(change + ' (since ' + info.gate_base + ')')}")
     if not info.quiet:
         out.append(totals(problems, info))
     return "".join(line + "\n" for line in out)
 
 
 def _uri(path: str) -> str:
-    """A file path as the URI reference SARIF requires (spaces and accents percent-encoded)."""
+    """A file path as the URI reference SARIF requires: its bytes percent-encoded (spaces,
+    accents, control characters, and the bytes of a name that is not UTF-8, kept losslessly
+    as surrogates)."""
+    import os
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"), safe="/")
+    return quote(os.fsencode(path.replace("\\", "/")), safe="/")
 
 
 def check_markdown(check: Check) -> str:
@@ -237,7 +258,7 @@ def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
         })
     results: list[dict[str, object]] = []
     for p in problems:
-        message = p.message + (f" (hint: {p.hint})" if p.hint else "")
+        message = no_surrogates(p.message + (f" (hint: {p.hint})" if p.hint else ""))
         results.append({
             "ruleId": p.check,
             "ruleIndex": index[p.check],
@@ -247,8 +268,8 @@ def format_sarif(problems: Sequence[Problem], info: RunInfo) -> str:
                 "artifactLocation": {"uri": _uri(p.path), "uriBaseId": "%SRCROOT%"},
                 "region": {"startLine": p.line, "startColumn": p.column},
             }}],
-            "partialFingerprints": {"evalcheck/v1": "|".join((p.record or p.path, p.item,
-                                                               p.check))},
+            "partialFingerprints": {"evalcheck/v1": "|".join((
+                p.record or shown_path(p.path), p.item, p.check))},
         })
     return _sarif_log(rules, results, [])
 
@@ -262,6 +283,12 @@ def sarif_failure(message: str) -> str:
 
 def format_markdown(problems: Sequence[Problem], info: RunInfo) -> str:
     lines = ["## evalcheck lint", "", totals(problems, info), ""]
+    if info.gate is not None:
+        lines += [f"### Changes to the gate since {md_escape(info.gate_base)}", ""]
+        lines += [f"- {md_escape(change)}" for change in info.gate] or [
+            "None: the configuration, the baseline and the suppressions are as they were.",
+        ]
+        lines.append("")
     if problems:
         by_check = Counter((p.check, p.severity.value) for p in problems)
         lines += ["| check | severity | problems |", "|---|---|---:|"]
@@ -270,7 +297,8 @@ def format_markdown(problems: Sequence[Problem], info: RunInfo) -> str:
         lines.append("")
         for path, group in groupby(problems, key=lambda p: p.path):
             items = list(group)
-            lines += [f"<details><summary>{md_escape(path)} ({len(items)})</summary>", ""]
+            lines += [f"<details><summary>{md_escape(shown_path(path))} ({len(items)})</summary>",
+                      ""]
             lines += ["| line | severity | check | message |", "|---:|---|---|---|"]
             for p in items:
                 lines.append(f"| {p.line}:{p.column} | {p.severity.value} | `{p.check}` | "
@@ -290,10 +318,11 @@ def format_junit(problems: Sequence[Problem], info: RunInfo) -> str:
 
     cases = []
     for p in problems:
-        where = f"{p.path}:{p.line}:{p.column}"
+        path = shown_path(p.path)
+        where = f"{path}:{p.line}:{p.column}"
         body = f"{p.severity.value}: {p.message}" + (f"\nhint: {p.hint}" if p.hint else "")
         cases.append(f"    <testcase name={attr(f'{p.check} at {where}')} "
-                     f"classname={attr(p.path)} file={attr(p.path)} line=\"{p.line}\">\n"
+                     f"classname={attr(path)} file={attr(path)} line=\"{p.line}\">\n"
                      f"      <failure type={attr(p.check)} message={attr(p.message)}>"
                      f"{escape(_xml_text(body))}</failure>\n    </testcase>")
     if not problems:
@@ -322,7 +351,8 @@ def format_gitlab(problems: Sequence[Problem], info: RunInfo) -> str:
     seen: Counter[str] = Counter()
     issues = []
     for p in problems:
-        key = "|".join((p.record or p.path, p.item, p.check, p.message if not p.record else ""))
+        path = shown_path(p.path)
+        key = "|".join((p.record or path, p.item, p.check, p.message if not p.record else ""))
         seen[key] += 1
         digest = hashlib.sha256(f"{key}|{seen[key]}".encode()).hexdigest()
         issues.append({
@@ -332,7 +362,7 @@ def format_gitlab(problems: Sequence[Problem], info: RunInfo) -> str:
             "categories": ["Bug Risk" if p.severity is Severity.ERROR else "Style"],
             "severity": "major" if p.severity is Severity.ERROR else "minor",
             "fingerprint": digest,
-            "location": {"path": p.path, "lines": {"begin": p.line}},
+            "location": {"path": path, "lines": {"begin": p.line}},
         })
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 

@@ -16,10 +16,12 @@ from typing import Any
 
 from evalcheck.config import Config
 from evalcheck.discover import SUFFIXES, UsageError
+from evalcheck.problems import Finding
 from evalcheck.records import Record, load_record
-from evalcheck.yamlload import Limits, too_large
+from evalcheck.yamlload import Document, Limits, Locator, too_large
 
-LIMITS = Limits()
+LIMITS = Limits()  # the working tree's (evalcheck.loading)
+_REGULAR = ("100644", "100755")  # a gitlink (160000) or a link (120000) is not a record file
 
 
 class GitError(UsageError):
@@ -43,8 +45,8 @@ def _is_record(path: str) -> bool:
     return path.endswith(SUFFIXES) and not any(p.startswith(".") for p in parts)
 
 
-def _root(config: Config, why: str) -> Path:
-    root = config.root
+def _root(config: Config | Path, why: str) -> Path:
+    root = config if isinstance(config, Path) else config.root
     try:
         inside = _git(root, "rev-parse", "--is-inside-work-tree").strip() == b"true"
     except GitError:
@@ -56,7 +58,8 @@ def _root(config: Config, why: str) -> Path:
 
 def _listing(config: Config, commit: str) -> dict[str, tuple[str, int]]:
     """{repository path: (blob id, size)} of the record files under the configured roots at
-    `commit`, in path order."""
+    `commit`, in path order: regular files only (a gitlink, that is a submodule, or a link
+    named like a record is left out)."""
     roots = [*config.records, *config.owners]
     listing = _git(config.root, "ls-tree", "-r", "-l", "-z", "--full-name", commit, "--",
                    *roots).decode("utf-8", "surrogateescape")
@@ -65,7 +68,8 @@ def _listing(config: Config, commit: str) -> dict[str, tuple[str, int]]:
     found = {}
     for meta, _, path in (entry.partition("\t") for entry in listing.split("\0") if entry):
         fields = meta.split()
-        if len(fields) == 4 and fields[1] == "blob" and fields[3].isdigit() and _is_record(path):
+        if len(fields) == 4 and fields[0] in _REGULAR and fields[1] == "blob" \
+                and fields[3].isdigit() and _is_record(path):
             found[path] = (fields[2], int(fields[3]))
     return dict(sorted(found.items()))
 
@@ -77,25 +81,30 @@ def _readable(blobs: Iterable[tuple[str, int]]) -> list[str]:
 
 
 def _blobs(root: Path, oids: list[str]) -> dict[str, bytes]:
-    """The content of each blob, read in one `git cat-file --batch`."""
+    """The content of each blob, read in one `git cat-file --batch`. Every object's content is
+    consumed by its size whatever its type, so one odd object cannot shift the ones after it."""
     if not oids:
         return {}
     out = _git(root, "cat-file", "--batch", stdin=b"".join(f"{o}\n".encode() for o in oids))
-    found, pos = {}, 0
-    for oid in oids:
-        end = out.index(b"\n", pos)
+    found: dict[str, bytes] = {}
+    pos = 0
+    while pos < len(out):
+        end = out.find(b"\n", pos)
+        if end == -1:
+            break
         header = out[pos:end].split()
         pos = end + 1
-        if len(header) != 3 or header[1] != b"blob":
+        if len(header) != 3 or not header[2].isdigit():  # "<oid> missing": no content follows
             continue
         size = int(header[2])
-        found[oid] = out[pos:pos + size]
+        if header[1] == b"blob":
+            found[header[0].decode("ascii", "replace")] = out[pos:pos + size]
         pos += size + 1
     return found
 
 
-def records_at(config: Config, rev: str) -> list[Record]:
-    """Every record file under the configured roots as committed at `rev`, in path order."""
+def _commit(config: Config | Path, rev: str) -> tuple[Path, str]:
+    """The root and the commit `rev` names, checked: inside a work tree, not an option, known."""
     root = _root(config, f"to compare with {rev!r}")
     if rev.startswith("-"):
         raise GitError(f"{rev!r} is not a revision")
@@ -106,18 +115,70 @@ def records_at(config: Config, rev: str) -> list[Record]:
         commit = ""
     if not commit:
         raise GitError(f"unknown revision {rev!r}")
-    prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
+    return root, commit
+
+
+def records_at(config: Config, rev: str) -> list[Record]:
+    """Every record file under the configured roots as committed at `rev`, in path order,
+    read with the working tree's limits: a name with a control character or a blob past the
+    size limit is a located problem there too, and is never read."""
+    from evalcheck.loading import unsafe_name
+
+    root, commit = _commit(config, rev)
+    prefix = _git(root, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
     blobs = _listing(config, commit)
-    content = _blobs(root, _readable(blobs.values()))
+    content = _blobs(root, _readable(b for p, b in blobs.items() if unsafe_name(p) is None))
     records = []
     for path, (oid, size) in blobs.items():
         shown = path[len(prefix):] if prefix and path.startswith(prefix) else path
+        refused = unsafe_name(shown)
         oversized = too_large(size, LIMITS)
-        if oversized is not None:
+        if refused is not None:
+            records.append(refused)
+        elif oversized is not None:
             records.append(Record(shown, oversized))
         elif oid in content:
-            records.append(load_record(shown, content[oid]))
+            records.append(load_record(shown, content[oid], LIMITS))
+        else:
+            records.append(Record(shown, Document(None, Locator(None), [Finding(
+                f"git could not give this file's content at {rev}", check="yaml-syntax",
+                at=(1, 1))])))
     return records
+
+
+def toplevel(start: Path, rev: str) -> tuple[Path, str]:
+    """The work tree's top folder and the commit `rev` names (GitError when either is not
+    there)."""
+    root, commit = _commit(start, rev)
+    top = _git(root, "rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape").strip()
+    return Path(top), commit
+
+
+def file_at(top: Path, commit: str, path: str) -> bytes | None:
+    """One file's bytes at `commit` (`path` from the top folder), None when it is not there;
+    GitError when it is there but not a regular file or past the size limit."""
+    listing = _git(top, "ls-tree", "-l", "-z", "--full-name", commit, "--", path
+                   ).decode("utf-8", "surrogateescape")
+    for entry in listing.split("\0"):
+        meta, _, name = entry.partition("\t")
+        fields = meta.split()
+        if name != path or len(fields) != 4:
+            continue
+        if fields[0] not in _REGULAR or fields[1] != "blob" or not fields[3].isdigit():
+            raise GitError(f"{path} is not a regular file at {commit[:12]}")
+        if too_large(int(fields[3]), LIMITS) is not None:
+            raise GitError(f"{path} is larger than {LIMITS.max_bytes:,} bytes at {commit[:12]}")
+        return _blobs(top, [fields[2]]).get(fields[2])
+    return None
+
+
+def changed_paths(top: Path, commit: str, paths: list[str]) -> list[str]:
+    """The files under `paths` (from the top folder) that differ between `commit` and the work
+    tree, untracked ones included: where a suppression may have been added or removed."""
+    changed = _git(top, "diff", "--name-only", "-z", "--no-renames", commit, "--", *paths)
+    untracked = _git(top, "ls-files", "-z", "--others", "--exclude-standard", "--", *paths)
+    names = (changed + b"\0" + untracked).decode("utf-8", "surrogateescape").split("\0")
+    return sorted({n for n in names if n and _is_record(n)})
 
 
 def history(config: Config) -> list[tuple[str, dt.date]]:
@@ -143,8 +204,11 @@ def data_at(config: Config, commits: Iterable[str],
     blob whose content the run has already loaded (`known`: the loader's content digest ->
     data, as the cache keys it) is not parsed again."""
     from evalcheck.loading import digest_of
+    from evalcheck.textsafe import name_control
 
-    listings = {c: _listing(config, c) for c in dict.fromkeys(commits) if c}
+    # names with a control character are left out, as the working tree's are not read
+    listings = {c: {p: b for p, b in _listing(config, c).items() if name_control(p) is None}
+                for c in dict.fromkeys(commits) if c}
     content = _blobs(config.root, _readable(b for blobs in listings.values()
                                             for b in blobs.values()))
     parsed: dict[str, Any] = {}
@@ -155,6 +219,6 @@ def data_at(config: Config, commits: Iterable[str],
             raw = content.pop(oid)
             digest = digest_of(raw) if known else ""
             parsed[oid] = known[digest] if known and digest in known else \
-                load_record(path, raw).data
+                load_record(path, raw, LIMITS).data
     return {c: [parsed[oid] for oid, _ in blobs.values() if oid in parsed]
             for c, blobs in listings.items()}

@@ -15,7 +15,7 @@ import marshal
 import os
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,8 @@ from evalcheck.packing import pack_heavy, pack_light, unpack_heavy, unpack_recor
 from evalcheck.problems import Finding
 from evalcheck.records import Parser, Record, load_record
 from evalcheck.store import NoStore, StatKey, Store
+from evalcheck.textsafe import name_control
+from evalcheck.writing import write_atomic as write_atomic  # where the commands look for it
 from evalcheck.yamlload import Document, Limits, Locator, parse, too_large
 
 _LIMITS = Limits()
@@ -55,10 +57,25 @@ def _unreadable(source: Source, message: str, check: str = "yaml-syntax", hint: 
                                          [Finding(message, check=check, at=(1, 1), hint=hint)]))
 
 
+def unsafe_name(shown: str) -> Record | None:
+    """The record for a file whose name holds a control character: not read, a located
+    problem (a newline in a name would start a line of its own in CODEOWNERS and logs)."""
+    control = name_control(shown)
+    if control is None:
+        return None
+    return _unreadable(Source(shown, shown), "the file name holds a control character "
+                       f"(U+{ord(control):04X}), which would break the lines of CODEOWNERS, "
+                       "logs and summaries", "unsafe-yaml",
+                       "rename the file: letters, digits, '-', '_' and '.'")
+
+
 def read_source(source: Source, root: Path, parser: Parser = parse) -> Record:
     """One file -> Record; unreadable files, links out of the repository and folders become
     located problems instead of exceptions."""
     path = source.real
+    refused = unsafe_name(source.shown)
+    if refused is not None:
+        return refused
     if path.is_symlink() and not _inside(path, root):
         return _unreadable(source, "the file is a link to outside the repository",
                            "unsafe-yaml", "copy the record into the repository instead")
@@ -169,7 +186,8 @@ def _regular(source: Source) -> os.stat_result | None:
         st = os.lstat(source.location)
     except OSError:
         return None
-    if not stat.S_ISREG(st.st_mode) or st.st_size > _LIMITS.max_bytes:
+    if not stat.S_ISREG(st.st_mode) or st.st_size > _LIMITS.max_bytes \
+            or name_control(source.shown) is not None:
         return None
     return st
 
@@ -404,28 +422,3 @@ def _marshallable(value: Any) -> bool:
     except ValueError:
         return False
     return True
-
-
-def write_atomic(path: Path, text: str | bytes | Iterable[str]) -> None:
-    """Write a file so that readers see the old content or the new, never half of it; text
-    may come in pieces, written as they come."""
-    import tempfile
-
-    chunks: Iterable[bytes | str] = (text,) if isinstance(text, (str, bytes)) else text
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            for chunk in chunks:
-                fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

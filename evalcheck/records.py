@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterator
 from typing import Any, NamedTuple
 
@@ -55,6 +56,14 @@ class Facts(NamedTuple):
     # evaluation: (position, id, normalised text, textsim.signature) of each recommendation
     # with a text, so that recurring-recommendation compares them without reading the data
     said: tuple[tuple[int, str, str, tuple[int, ...]], ...] = ()
+    # part of the file was refused (unsafe-yaml, yaml-syntax): what it held is not known
+    refused: bool = False
+    # a file that cannot be read, or part of which was refused: the words of its text that
+    # could be ids, since it might hold them (None: not read at all, it might hold anything)
+    mentions: tuple[str, ...] | None = ()
+
+
+_REFUSALS = ("unsafe-yaml", "yaml-syntax")
 
 
 class Record:
@@ -88,7 +97,10 @@ class Record:
     def facts(self) -> Facts:
         """Worked out from the data once (or given by the cache)."""
         if self.known_facts is None:
-            self.known_facts = facts_of(self.data)
+            facts = facts_of(self.data)
+            if any(f.check in _REFUSALS for f in self.doc.findings):  # its bytes were not
+                facts = facts._replace(refused=True, mentions=None)  # kept: anything
+            self.known_facts = facts
         return self.known_facts
 
     @property
@@ -130,11 +142,24 @@ def load_record(path: str, raw: bytes, limits: Limits = _DEFAULT_LIMITS,
             f"{limits.max_nodes:,}", check="unsafe-yaml", at=(1, 1),
             hint="remove the repeated comments"))
         return Record(path, doc)
+    facts = facts_of(doc.data)
+    if facts.kind is None or any(f.check in _REFUSALS for f in doc.findings):
+        facts = facts._replace(refused=True, mentions=mentions(raw))
+    if doc.data is None:  # a file that cannot be read: only its own problem, not its comments
+        return Record(path, doc, known_facts=facts)  # (nothing they could silence is reported)
     suppressions = parse_suppressions(raw) if comments else {}
     for line, s in list(suppressions.items()):
         if any((l1, c1) <= (s.line, s.column) < (l2, c2) for l1, c1, l2, c2 in doc.marker_spans):
             del suppressions[line]
-    return Record(path, doc, suppressions)
+    return Record(path, doc, suppressions, known_facts=facts)
+
+
+_WORD = re.compile(rb"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+
+
+def mentions(raw: bytes) -> tuple[str, ...]:
+    """Every word of a file's text that could be an id (what an unreadable file might hold)."""
+    return tuple(sorted({w.decode("ascii") for w in _WORD.findall(raw)}))
 
 
 def mappings(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -332,9 +357,17 @@ class Corpus:
         self.registries: list[Record] = []
         self.owner_ids: set[str] = set()
         self.titles: dict[tuple[str, str], list[Record]] = {}
+        self.unreadable: list[Record] = []
+        self._mentioned: set[str] | None = set()  # None: a file might hold anything
         for record in records:
             facts = record.facts
             kind = facts.kind
+            if kind is None or facts.refused:
+                self.unreadable.append(record)
+                if facts.mentions is None:
+                    self._mentioned = None
+                elif self._mentioned is not None:
+                    self._mentioned.update(facts.mentions)
             if kind is None:
                 continue
             if kind == "owners":
@@ -347,6 +380,14 @@ class Corpus:
                 self.responses_for.setdefault(facts.evaluation, []).append(record)
             elif kind == "evaluation" and facts.title:
                 self.titles.setdefault((facts.title, facts.year), []).append(record)
+
+    def may_hold(self, ident: str) -> bool:
+        """Whether a file that cannot be read (yaml-syntax, unsafe-yaml, an unknown kind), or
+        a refused part of one, might hold this id (rules.md, "One problem, one message"): its
+        text names it, or it was not read at all. The checks that report an absence (a
+        response, an evaluation, a project, an owner) make no such claim then; the file's own
+        problem is reported."""
+        return self._mentioned is None or ident in self._mentioned
 
     @property
     def has_registry(self) -> bool:

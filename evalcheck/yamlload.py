@@ -238,6 +238,9 @@ _MAYBE_TYPED = frozenset("0123456789+-.~nNyYtTfFoO")
 # C1 controls and U+2028/U+2029 too: libyaml counts NEL, LS and PS as line breaks, so every
 # line number after one would disagree with the editor's.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# A CR not followed by LF: a line break to libyaml, not to the `# evalcheck:` comment scanner
+# or most editors, so every line number after it would disagree; refused like U+2028.
+_BARE_CR = re.compile(r"\r(?!\n)")
 
 _STR_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "!"}
 _SCALAR_TAGS = _STR_TAGS | {
@@ -335,7 +338,8 @@ class _Abort(Exception):
 
 
 class _Frame:
-    __slots__ = ("anchor", "children", "container", "key", "key_pos", "path", "size", "start")
+    __slots__ = ("anchor", "children", "container", "key", "key_pos", "path", "refused", "size",
+                 "start")
 
     def __init__(self, container: Any, children: Any, path: DataPath, anchor: str | None) -> None:
         self.container = container
@@ -346,6 +350,7 @@ class _Frame:
         self.key_pos = 0
         self.start = 0
         self.size = 1
+        self.refused = False  # a tag that is not allowed: the whole value is left out
 
 
 _NO_KEY = object()
@@ -369,6 +374,15 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
             check="unsafe-yaml", at=_offset_to_at(good, len(good)),
             hint="save the file with UTF-8 encoding (it may be Latin-1 or Windows-1252)",
         )
+    if "\r" in text:
+        lone = _BARE_CR.search(text)
+        if lone:
+            return None, Finding(
+                "a line ends with a bare carriage return (CR, the line end of classic Mac OS); "
+                "YAML counts it as a line break, editors and evalcheck's comments do not",
+                check="unsafe-yaml", at=_offset_to_at(text, lone.start()),
+                hint="save the file with LF (or CRLF) line ends",
+            )
     bad = _CONTROL.search(text)
     if bad:
         return None, Finding(
@@ -513,20 +527,25 @@ class _Builder:
                     raise _Abort
                 is_map = cls is MappingStartEvent
                 tags = _MAP_TAGS if is_map else _SEQ_TAGS
-                if event.tag not in tags:
-                    self._bad_tag(event)
                 path = self._child_path(stack)
                 frame = _Frame({} if is_map else [], {} if is_map else [], path, event.anchor)
                 frame.start = _pos(event.start_mark)
+                if event.tag not in tags:
+                    self._bad_tag(event)
+                    frame.refused = True
                 stack.append(frame)
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 frame = stack.pop()
                 if frame.key is not _NO_KEY:  # pragma: no cover - libyaml always pairs keys
                     frame.container[frame.key] = None
-                mark = [frame.start, frame.children]
+                value, mark = frame.container, [frame.start, frame.children]
+                if frame.refused:  # read, counted and left out: null, like a refused scalar
+                    value, mark = None, [frame.start, None]
+                    self.plain = [p for p in self.plain
+                                  if p.path[:len(frame.path)] != frame.path]
                 if frame.anchor:
-                    self.anchors[frame.anchor] = (frame.container, mark, frame.size)
-                self._add(stack, frame.container, mark, event, frame.size, anchored=False)
+                    self.anchors[frame.anchor] = (value, mark, frame.size)
+                self._add(stack, value, mark, event, frame.size, anchored=False)
             elif cls is AliasEvent:
                 target = self.anchors.get(event.anchor)
                 if target is None:

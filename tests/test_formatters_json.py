@@ -8,6 +8,7 @@ import pytest
 
 from evalcheck.formatters import RunInfo, format_json
 from evalcheck.problems import Problem, Severity
+from evalcheck.textsafe import shown_path
 
 ODD = ["", "plain", 'quote " and \\ backslash', "tab\tnew\nline", "ünïcödé ✓ 中文",
        "\x00\x1f control", "\u2028 line separator", "emoji 😀"]
@@ -19,5 +20,7 @@ def test_format_json_is_json_dumps(count: int) -> None:
                         Severity.ERROR if i % 2 else Severity.WARNING, ODD[(i + 1) % len(ODD)],
                         ODD[(i + 2) % len(ODD)], ODD[(i + 3) % len(ODD)], ODD[(i + 4) % len(ODD)])
                 for i in range(count * len(ODD))]
-    expected = json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2) + "\n"
+    # file names are shown escaped (a control character, or a byte that is not UTF-8)
+    expected = json.dumps([{**p.as_dict(), "path": shown_path(p.path)} for p in problems],
+                          ensure_ascii=False, indent=2) + "\n"
     assert format_json(problems, RunInfo()) == expected

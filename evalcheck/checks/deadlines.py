@@ -190,7 +190,8 @@ def response_overdue(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fin
     for record in corpus.targets:
         facts = record.facts  # decided from the facts alone: no record's data is read
         if facts.kind != "evaluation" or facts.status != "completed" or \
-                facts.id in corpus.responses_for or not facts.recommendation_items:
+                facts.id in corpus.responses_for or not facts.recommendation_items \
+                or corpus.may_hold(facts.id):  # a file that cannot be read may be the response
             continue
         report = parse_date(facts.due_from)
         if report is None or ctx.as_of <= report + grace:

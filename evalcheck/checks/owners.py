@@ -49,7 +49,8 @@ def unknown_owner(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Findin
         if facts.kind is None or known.issuperset(facts.owner_refs):
             continue
         for path, ref in record_owner_refs(record.data, facts.kind):
-            if ref not in known:
+            if ref not in known and not corpus.may_hold(ref):  # nor in a file that cannot
+                # be read, which may be (part of) a registry
                 ids = ids or sorted(known)
                 yield record, Finding(f"{ref!r} is not in the owners registry"
                                       + _nearest(ref, ids), path=path, hint=hint)

@@ -39,7 +39,8 @@ def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fi
         kind = record.kind
         if kind == "evaluation":
             project = record.facts.project
-            if project is not None and corpus.find("project", project) is None:
+            if project is not None and corpus.find("project", project) is None \
+                    and not corpus.may_hold(project):  # it may be in a file that cannot be read
                 yield record, Finding(f"project {project!r} is not in the records",
                                       path=("project",), hint="check the project id")
             # a named evaluation that lost a recommendation its response still answers
@@ -54,8 +55,9 @@ def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fi
                 continue
             evaluation = corpus.find("evaluation", ident)
             if evaluation is None:
-                yield record, Finding(f"evaluation {ident!r} is not in the records",
-                                      path=("evaluation",), hint="check the evaluation id")
+                if not corpus.may_hold(ident):  # it may be in a file that cannot be read
+                    yield record, Finding(f"evaluation {ident!r} is not in the records",
+                                          path=("evaluation",), hint="check the evaluation id")
                 continue
             known = set(evaluation.facts.recommendations)
             if any(rec not in known for rec, _ in record.facts.answered):
@@ -109,8 +111,8 @@ def unanswered_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Re
     for ident, responses in corpus.responses_for.items():
         response = responses[0]
         evaluation = corpus.find("evaluation", ident)
-        if evaluation is None:
-            continue
+        if evaluation is None or corpus.may_hold(ident):  # a file that cannot be read may
+            continue  # be (part of) its response
         # on a response the run does not name, only what its named evaluation now lacks;
         # the response's data is read only when there is something to report
         if not (corpus.is_target(response) or corpus.is_target(evaluation)) or \

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import click
 
 from evalcheck.cli import EXIT_OK, EXIT_PROBLEMS, _config, config_option, friendly_errors
+from evalcheck.textsafe import visible
 
 
 @click.command(short_help="Write or check .github/CODEOWNERS from the records' owners.")
@@ -15,14 +18,22 @@ from evalcheck.cli import EXIT_OK, EXIT_PROBLEMS, _config, config_option, friend
               help="Write nothing; exit 1 and show the difference when the file is stale.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="The CODEOWNERS file (default: .github/CODEOWNERS at the repository root).")
+@click.option("--office", metavar="HANDLE",
+              help="The evaluation office (@org/team) that reviews changes to the "
+                   "configuration, the baseline and the workflows (default: the github handle "
+                   "of the registry's owner eval-office).")
 @config_option
 @friendly_errors
-def codeowners(check: bool, output: str | None, config_path: str | None) -> None:
+def codeowners(check: bool, output: str | None, office: str | None,
+               config_path: str | None) -> None:
     """Write .github/CODEOWNERS so a pull request that touches a record asks its owner.
 
     Each record's `owner` is looked up in the owners registry for its `github` handle
     (@user or @org/team). Records whose owner has no handle get no rule and are listed as
-    warnings. Only the block between the BEGIN/END markers is generated; other lines are kept.
+    warnings. The gate's own files (the configuration, the baseline, .github/workflows/ and
+    CODEOWNERS) are given to the evaluation office, so that a pull request cannot loosen its
+    own checks unreviewed. Only the block between the BEGIN/END markers is generated; other
+    lines are kept.
     Exit 0 when written or up to date, 1 with --check when stale, 2 on a usage error.
     """
     import difflib
@@ -36,11 +47,14 @@ def codeowners(check: bool, output: str | None, config_path: str | None) -> None
     top = co.git_root(root) or root
     target = Path(output) if output else top / ".github" / "CODEOWNERS"
     records = loading.load(config, []).records
-    generated = co.generate(records, Corpus(records).owners,
-                            PurePosixPath(root.relative_to(top).as_posix()))
-    for warning in generated.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    owners = Corpus(records).owners
+    generated = co.generate(records, owners, PurePosixPath(root.relative_to(top).as_posix()))
     existing = target.read_text(encoding="utf-8") if target.is_file() else None
+    gate = co.gate_rules(_gate_files(config, root, top, target), office or co.office_handle(owners),
+                         existing)
+    generated = co.Generated(gate.rules + generated.rules, gate.warnings + generated.warnings)
+    for warning in generated.warnings:
+        click.echo(f"warning: {visible(warning)}", err=True)
     wanted = co.render(generated, existing)
     shown = _shown(target)
     if check:
@@ -58,6 +72,25 @@ def codeowners(check: bool, output: str | None, config_path: str | None) -> None
         return
     loading.write_atomic(target, wanted)
     click.echo(f"Wrote {shown} ({_rules(len(generated.rules))}).")
+
+
+def _gate_files(config: Any, root: Path, top: Path, target: Path) -> list[str]:
+    """The files that decide what the gate lets through, from the repository's top: the
+    configuration (.evalcheck.yaml when there is none yet: a pull request could add one), the
+    baseline, the workflows and CODEOWNERS itself."""
+    name = config.source if config.source not in ("", "defaults") else ".evalcheck.yaml"
+    files = [root / name]
+    if config.baseline:
+        files.append(root / config.baseline)
+    found = []
+    for path in files:
+        relative = Path(os.path.relpath(os.path.normpath(path), top))
+        if not relative.as_posix().startswith("../"):
+            found.append("/" + relative.as_posix())
+    found.append("/.github/workflows/")
+    if target.resolve().is_relative_to(top):
+        found.append("/" + target.resolve().relative_to(top).as_posix())
+    return found
 
 
 def _rules(n: int) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from evalcheck.discover import UsageError
 from evalcheck.records import Record, owner_refs
 from evalcheck.report import ALIASES, FILES, pieces, renderer
 from evalcheck.report.periods import STEPS, Period, parse_period
+from evalcheck.textsafe import shown_path
 
 if TYPE_CHECKING:
     from evalcheck.report.board import TrendPoint
@@ -163,6 +165,9 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
                                        memo=loaded.memo)
                 if loaded.targets is None or p.path in loaded.targets]  # not those elsewhere
     loaded.keep()
+    # file names shown as people see them (a name that is not UTF-8, or holds a control
+    # character, escaped): the report's files are UTF-8 text
+    problems = [replace(p, path=shown_path(p.path)) for p in problems]
     data = build_report(records, problems, day, owner, evaluation)
     if changes is not None:
         data = data.with_changes(changes)
@@ -178,10 +183,7 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
         written = []
         for name in chosen or list(FILES):
             target = folder / FILES[name]
-            try:
-                write_atomic(target, pieces(name, max_rows)(data))
-            except OSError as exc:
-                raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+            write_atomic(target, pieces(name, max_rows)(data))
             written.append(FILES[name])
         click.echo(f"Wrote {', '.join(written)} to {folder}", err=True)
     elif chosen:

@@ -16,6 +16,7 @@ from typing import Any
 from evalcheck.dates import due_day
 from evalcheck.records import Record, mappings
 from evalcheck.report.rows import CLOSED, NOT_REPORTED, ident, names, natural_key, text
+from evalcheck.textsafe import shown_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ def _evaluation_of(record: Record) -> str:
 
 def _record_change(record: Record) -> RecordChange:
     title = text(record.get("title"))
-    return RecordChange(record.kind or "", record.id, title, record.path,
+    return RecordChange(record.kind or "", record.id, title, shown_path(record.path),
                         _evaluation_of(record), ident(record.get("owner")))
 
 

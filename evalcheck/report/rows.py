@@ -16,6 +16,7 @@ from typing import Any
 from evalcheck.checks.deadlines import CLOSED
 from evalcheck.dates import due_day
 from evalcheck.records import Record, mappings
+from evalcheck.textsafe import shown_path
 
 STATUSES = ("not-started", "in-progress", "completed", "no-longer-applicable")
 DECISIONS = ("accepted", "partially-accepted", "rejected")
@@ -143,7 +144,8 @@ def _action(response: Record, answer: dict[str, Any], action: dict[str, Any], ev
         deadline=deadline or "", due=due.isoformat() if due else "",
         original_deadline=ident(action.get("original_deadline")),
         responsible=names(action.get("responsible")), supporting=names(action.get("supporting")),
-        status=status, completed_on=ident(action.get("completed_on")), path=response.path,
+        status=status, completed_on=ident(action.get("completed_on")),
+        path=shown_path(response.path),
         days_overdue=overdue, days_left=left)
 
 
@@ -210,7 +212,7 @@ def extract(records: Sequence[Record], as_of: dt.date) -> Rows:
                 id=key, title=title, status=ident(found.get("status")),
                 type=text(found.get("type")), year=year_of(found),
                 report_date=ident(found.get("report_date")), owner=ident(found.get("owner")),
-                path=found.path, recommendations=len(recommendations),
+                path=shown_path(found.path), recommendations=len(recommendations),
                 responses=tuple(mr.id for mr in mrs)))
     return Rows(tuple(eval_rows), tuple(rec_rows), tuple(action_rows), _owner_names(records),
                 record_owners)

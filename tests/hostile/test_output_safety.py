@@ -34,8 +34,9 @@ HOSTILE_NAMES = {"evaluation": "ev <img src=x onerror=alert(7)> |x| `y` @everyon
                  "management-response": "mr.yaml", "project": "prj.yaml",
                  "owners": "owners.yaml"}
 BENIGN_NAMES = {**HOSTILE_NAMES, "evaluation": "ev benign.yaml"}
-# A broken record: its bad values come back inside problem messages, its name has a newline,
-# %, : and , (all special in GitHub workflow commands). The twin breaks the same rules in words.
+# A broken record: its bad values come back inside problem messages, its name has %, : and ,
+# (all special in GitHub workflow commands). The twin breaks the same rules in words. (A name
+# with a newline is not read at all: test_file_names.py.)
 BROKEN = """\
 kind: evaluation
 id: EV-BAD
@@ -48,7 +49,7 @@ recommendations:
     text: "{text}"
     addressed_to: ["{owner}"]
 """
-BROKEN_HOSTILE = ("bad\n%0A::x,y <b>|`z`.yaml", BROKEN.format(
+BROKEN_HOSTILE = ("bad %0A::x,y <b>|`z`.yaml", BROKEN.format(
     title="<script>alert('t')</script>",
     status="<script>alert('s')</script> | x @everyone [c](javascript:alert(1))",
     key="<img src=x onerror=alert('k')>", rid="<b>R</b>|`x`%0A::error::forged",
@@ -170,7 +171,7 @@ def test_github_annotations_are_escaped_and_round_trip(hostile: tuple[Path, list
                  p["message"] + (f" (hint: {p['hint']})" if p["hint"] else ""))
                 for p in _problems(repo)]
     assert parsed == expected
-    assert any("\n" in path for path, *_ in parsed), "the file name with a newline is there"
+    assert any("%0A::x," in path for path, *_ in parsed), "the file name with %0A:: is there"
 
 
 # --- evalcheck report --out -------------------------------------------------------------------
@@ -354,7 +355,8 @@ def test_no_terminal_control_sequence_reaches_the_reader(fmt: str, tmp_path: Pat
     git(repo, "init", "-q")
     (repo / "records" / "owners.yaml").write_text(
         "kind: owners\nowners:\n  - {id: me-unit, name: M&E Unit, type: unit}\n")
-    (repo / "records" / "ev\x1b[8m.yaml").write_text(ESCAPES)
+    (repo / "records" / "ev.yaml").write_text(ESCAPES)
+    (repo / "records" / "ev\x1b[8m.yaml").write_text(ESCAPES)  # not read: its name is refused
     out = _lint(repo, fmt)
-    assert "duplicate-id" in out and "\\x1b" in out
+    assert "duplicate-id" in out and "\\x1b" in out and "001B" in out
     assert not CONTROL.search(out.replace("\r\n", "\n")), repr(CONTROL.findall(out))

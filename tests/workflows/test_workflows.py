@@ -230,8 +230,13 @@ def test_pull_request_workflow_gates_summarises_and_compares() -> None:
     runs = [step.get("run", "") for step in job["steps"]]
     checkout = job["steps"][0]
     assert checkout["with"]["fetch-depth"] == 0
-    assert "evalcheck lint --format github" in runs
-    assert any("--format markdown" in r and "$GITHUB_STEP_SUMMARY" in r for r in runs)
+    # the gate and its summary read the configuration and baseline from the base branch
+    gate = 'evalcheck lint --format github --config-from "origin/${BASE_REF}"'
+    assert gate in runs
+    assert any("--format markdown" in r and "$GITHUB_STEP_SUMMARY" in r
+               and '--config-from "origin/${BASE_REF}"' in r for r in runs)
+    assert all(step["env"]["BASE_REF"] == "${{ github.base_ref }}" for step in job["steps"]
+               if "${BASE_REF}" in step.get("run", ""))
     assert any('evalcheck diff "origin/${BASE_REF}"' in r for r in runs)
 
 
