@@ -158,7 +158,7 @@ def _action(response: Record, answer: dict[str, Any], action: dict[str, Any], ev
         deadline=deadline or "", due=due.isoformat() if due else "",
         original_deadline=ident(action.get("original_deadline")),
         responsible=names(action.get("responsible")), supporting=names(action.get("supporting")),
-        status=status, completed_on=ident(action.get("completed_on")), 
+        status=status, completed_on=ident(action.get("completed_on")),
         path=shown_path(response.path),
         days_overdue=overdue, days_left=left, deadline_note=text(action.get("deadline_note")),
         status_text=text(action.get("status_text")), latest_update_date=latest[0],
