@@ -12,7 +12,7 @@ from evalcheck.textsim import normalise, signature
 from evalcheck.yamlload import Document, Limits, parse
 
 KINDS = ("evaluation", "management-response", "project", "owners")
-OWNER_FIELDS = ("owner", "commissioned_by", "managed_by", "proposed_by", "parent")
+OWNER_FIELDS = ("owner", "commissioned_by", "managed_by", "proposed_by", "parent", "approved_by")
 OWNER_LIST_FIELDS = ("addressed_to", "responsible", "supporting", "supported_by")
 
 _ITEM_NOUNS = {
@@ -173,6 +173,9 @@ def owner_refs(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]
             for key, value in node.items():
                 if key in OWNER_FIELDS and isinstance(value, str):
                     yield (*base, key), value
+                elif key == "validated" and isinstance(value, dict) and \
+                        isinstance(value.get("by"), str):
+                    yield (*base, key, "by"), value["by"]  # who accepted an action's closure
                 elif key in OWNER_LIST_FIELDS and isinstance(value, list):
                     for i, ref in enumerate(value):
                         if isinstance(ref, str):

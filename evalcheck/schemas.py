@@ -6,23 +6,18 @@ evalcheck/schema/ (see pyproject.toml), a source checkout reads them in place.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from evalcheck.dates import is_real_date
+from evalcheck.dates import DEADLINE_PATTERN, PATTERN_FIELDS
 from evalcheck.problems import DataPath, Finding
-from evalcheck.records import KINDS, Record, describe
+from evalcheck.records import KINDS, Record
+from evalcheck.schemamessages import CONTROL, explained_by_typo, field_label, translate, typos
 from evalcheck.yamlload import TIMESTAMP, PlainScalar
-
-_OWNER_REQUIRED = {"owner", "addressed_to", "responsible"}
-_TYPE_WORDS = {
-    "string": "text", "number": "a number", "integer": "a whole number", "boolean": "yes/no",
-    "array": "a list", "object": "a mapping of fields", "null": "empty",
-}
 
 
 def schema_dir() -> Path:
@@ -39,19 +34,31 @@ def load_schema(kind: str) -> dict[str, Any]:
     return schema
 
 
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+    """The `pattern` keyword as ECMA-262 means it: no control characters (so no final newline
+    slips past `$`), then the pattern itself."""
+    from jsonschema import ValidationError
+
+    if not validator.is_type(instance, "string"):
+        return
+    if CONTROL.search(instance):
+        yield ValidationError(f"{instance!r} contains a control character")
+    elif re.search(pattern, instance) is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 @functools.lru_cache(maxsize=64)
 def _validator(kind: str, only: tuple[str, ...] | None = None) -> Any:
     """python-jsonschema for a kind; with `only`, the top-level fields not named there are
     accepted as they are (jsonschema-rs found nothing wrong in them, see _failing_fields)."""
-    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema import Draft202012Validator, FormatChecker, validators
 
-    checker = FormatChecker()
-    checker.checks("date-or-month")(is_real_date)
     schema = load_schema(kind)
     if only is not None:
         schema = {**schema, "properties": {name: sub if name in only else True
                                            for name, sub in schema["properties"].items()}}
-    return Draft202012Validator(schema, format_checker=checker)
+    strict = validators.extend(Draft202012Validator, {"pattern": _pattern})
+    return strict(schema, format_checker=FormatChecker())
 
 
 @functools.cache
@@ -67,8 +74,7 @@ def _field_validators(kind: str) -> dict[str, Any]:
         whole = {"$schema": schema.get("$schema"), "$defs": schema.get("$defs", {}),
                  **(sub if isinstance(sub, dict) else {})}
         try:
-            out[name] = jsonschema_rs.validator_for(whole, validate_formats=True,
-                                                    formats={"date-or-month": is_real_date})
+            out[name] = jsonschema_rs.validator_for(whole, validate_formats=True)
         except Exception:  # pragma: no cover - then python-jsonschema checks all of it
             return {}
     return out
@@ -101,16 +107,16 @@ def _fast_validator(kind: str) -> Any:
     """jsonschema-rs, when installed: a yes/no answer ~50x faster than python-jsonschema.
 
     It is at least as strict as the python validator on our schemas (its email format is
-    stricter, its `$` does not match before a final newline), so a record it accepts has no
-    errors; a record it rejects goes to python-jsonschema, whose errors make the messages.
+    stricter; its `$` does not match before a final newline, and our patterns' character
+    classes leave out control characters), so a record it accepts has no errors; a record it
+    rejects goes to python-jsonschema, whose errors make the messages.
     """
     try:
         import jsonschema_rs
     except ImportError:
         return None
     try:
-        return jsonschema_rs.validator_for(load_schema(kind), validate_formats=True,
-                                           formats={"date-or-month": is_real_date})
+        return jsonschema_rs.validator_for(load_schema(kind), validate_formats=True)
     except Exception:  # pragma: no cover - an old or broken jsonschema-rs: use the slow path
         return None
 
@@ -169,8 +175,8 @@ def _wants_text(kind: str, path: DataPath) -> bool:
     sub = subschema_at(kind, path)
     if sub is None:
         return False
-    if sub.get("format") == "date-or-month":
-        return False  # a date field: unquoted dates are what it wants
+    if sub.get("pattern") in PATTERN_FIELDS:
+        return False  # a date field: unquoted dates are what it wants (see date_field)
     types = sub.get("type")
     if types is None and isinstance(sub.get("enum"), list):
         return all(isinstance(v, str) for v in sub["enum"])
@@ -188,112 +194,30 @@ def _plain_value_words(scalar: PlainScalar) -> str:
     return "a number by other YAML tools"
 
 
+def date_field(kind: str, path: DataPath) -> str | None:
+    """'date' or 'deadline' where the schema wants one at this data path, else None."""
+    return _date_field(kind, tuple(0 if isinstance(p, int) else p for p in path))
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_field(kind: str, path: DataPath) -> str | None:
+    sub = subschema_at(kind, path)
+    return PATTERN_FIELDS.get(sub.get("pattern", "")) if sub else None
+
+
 def ambiguous_scalars(record: Record, kind: str) -> Iterator[Finding]:
-    """Unquoted scalars that YAML turns into yes/no, numbers or dates where text is wanted."""
+    """Unquoted scalars that YAML turns into yes/no, numbers or dates where text is wanted,
+    and a year deadline written unquoted (`deadline: 2025` is a number until quoted)."""
     for scalar in record.doc.plain_scalars:
-        if wants_text(kind, scalar.path):
+        year = (not isinstance(scalar.value, str) and date_field(kind, scalar.path) == "deadline"
+                and re.fullmatch(DEADLINE_PATTERN, scalar.text) is not None)
+        if year or wants_text(kind, scalar.path):
             yield Finding(
-                f"{_field(scalar.path)}: {scalar.text} is read as {_plain_value_words(scalar)}, "
-                "not as text",
+                f"{field_label(scalar.path)}: {scalar.text} is read as "
+                f"{_plain_value_words(scalar)}, not as text",
                 path=scalar.path, check="ambiguous-scalar",
                 hint=f'put it in quotes: "{scalar.text}"',
             )
-
-
-def _field(path: DataPath) -> str:
-    from evalcheck.problems import item_label
-
-    return item_label(path) or "the record"
-
-
-def _type_words(expected: Any) -> str:
-    if isinstance(expected, list):
-        return " or ".join(_TYPE_WORDS.get(t, str(t)) for t in expected)
-    return _TYPE_WORDS.get(expected, str(expected))
-
-
-def _actual_words(value: Any) -> str:
-    if isinstance(value, bool):
-        return "a yes/no value"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return "empty"
-
-
-def _missing(error: Any) -> str:
-    """The property a `required` error is about: jsonschema raises one error per missing
-    property, all with the same list, so the first absent one would name only that one."""
-    absent = [m for m in error.validator_value
-              if isinstance(error.instance, dict) and m not in error.instance]
-    named = [m for m in absent if error.message.startswith(repr(m))]
-    return (named or absent or [""])[0]
-
-
-def _translate(error: Any, data: Any) -> Finding:
-    """One jsonschema error -> one finding with a plain-language message and the right check."""
-    path: DataPath = tuple(error.absolute_path)
-    where = _field(path)
-    v = error.validator
-    if v == "required":
-        missing = _missing(error)
-        thing = describe(data, path)
-        label = f"{where}.{missing}" if path else missing
-        if missing in _OWNER_REQUIRED:
-            return Finding(f"{label} is required: {thing or 'the record'} names no owner",
-                           path=path, check="missing-owner",
-                           hint="name who is accountable: an owner id from the owners registry")
-        return Finding(f"{label} is required" + (f" ({thing})" if thing else ""),
-                       path=path, check="schema")
-    if v == "minItems" and path and path[-1] in _OWNER_REQUIRED:
-        thing = describe(data, path[:-1]) or "the record"
-        return Finding(f"{where} is an empty list: {thing} names no owner", path=path,
-                       check="missing-owner", hint="name at least one owner id")
-    if v == "additionalProperties" or (v == "patternProperties" and error.instance):
-        allowed = list(error.schema.get("properties", {}))
-        extras = [k for k in error.instance if k not in allowed and not str(k).startswith("x-")]
-        name = extras[0] if extras else ""
-        close = difflib.get_close_matches(str(name), allowed, n=1)
-        hint = f"did you mean {close[0]}?" if close else (
-            "known fields: " + ", ".join(allowed) + "; or prefix your own field with x-")
-        return Finding(f"{where}: unknown field {name!r}" if path else f"unknown field {name!r}",
-                       path=(*path, name), key=True, check="schema", hint=hint)
-    if v == "type":
-        return Finding(f"{where} should be {_type_words(error.validator_value)}, "
-                       f"not {_actual_words(error.instance)}", path=path, check="schema")
-    if v == "enum":
-        options = ", ".join(str(o) for o in error.validator_value)
-        shown = "empty" if error.instance is None else repr(error.instance)
-        return Finding(f"{where} is {shown}, which is not one of: {options}",
-                       path=path, check="schema")
-    if v == "const":
-        return Finding(f"{where} must be {error.validator_value!r}", path=path, check="schema")
-    if v in ("pattern", "format") and "date" in str(error.schema.get("format", "")):
-        real = v == "format"
-        return Finding(
-            f"{where}: {error.instance!r} is not a real calendar date" if real else
-            f"{where}: {error.instance!r} is not a date in the form YYYY-MM-DD or YYYY-MM",
-            path=path, check="schema",
-            hint="e.g. 2023-11-30, or 2023-11 for 'November 2023'")
-    if v == "pattern":
-        return Finding(f"{where}: {error.instance!r} does not have the expected form",
-                       path=path, check="schema",
-                       hint=str(error.schema.get("description", ""))[:200])
-    if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        word = "at least" if "inimum" in v else "at most"
-        return Finding(f"{where} is {error.instance}, but must be {word} {error.validator_value}",
-                       path=path, check="schema")
-    if v == "minLength":
-        return Finding(f"{where} is empty", path=path, check="schema")
-    if v == "minItems":
-        return Finding(f"{where} needs at least {error.validator_value} item(s)",
-                       path=path, check="schema")
-    return Finding(f"{where}: {error.message}", path=path, check="schema")
 
 
 def validate(record: Record) -> list[Finding]:
@@ -314,9 +238,12 @@ def validate(record: Record) -> list[Finding]:
     if _surely_valid(kind, data):
         return findings
     ambiguous = {f.path for f in findings}
-    for error in _validator(kind, _failing_fields(kind, data)).iter_errors(data):
-        finding = _translate(error, data)
+    errors = list(_validator(kind, _failing_fields(kind, data)).iter_errors(data))
+    explained = typos(errors)
+    for error in errors:
         if tuple(error.absolute_path) in ambiguous:
             continue  # the value is not what was typed: quoting it comes first
-        findings.append(finding)
+        if explained_by_typo(error, explained):
+            continue  # `descripton` is the `description` it lacks: one problem, one message
+        findings.extend(translate(error, data))
     return findings

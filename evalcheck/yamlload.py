@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from evalcheck.problems import DataPath, Finding
+from evalcheck.yamlhints import colon_in_value, indentation_slip
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -421,10 +422,14 @@ def parse(raw: bytes, limits: Limits = Limits()) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(filter(None, [exc.problem, exc.context])) or "invalid YAML"
-        hint = "indent with spaces, not tabs" if _tab_near(text, mark) else ""
+        at = _at(mark) if mark else (1, 1)
+        hint = "indent with spaces, not tabs" if _tab_near(text, mark) else \
+            colon_in_value(text, exc.problem or "", at[0])
+        slip = None if hint else indentation_slip(text, exc.problem or "", at[0])
+        if slip is not None:
+            message, hint, at = slip.message, slip.hint, (slip.line, slip.column)
         return Document(None, Locator(None), [*builder.findings, Finding(
-            f"not valid YAML: {message}", check="yaml-syntax",
-            at=_at(mark) if mark else (1, 1), hint=hint,
+            f"not valid YAML: {message}", check="yaml-syntax", at=at, hint=hint,
         )])
     except yaml.YAMLError as exc:
         return Document(None, Locator(None), [Finding(

@@ -30,6 +30,7 @@ CATALOGUE = [
     ("deadlines", "past-due-action", "warning"),
     ("deadlines", "due-soon", "warning"),
     ("deadlines", "missing-deadline", "warning"),
+    ("deadlines", "no-fixed-deadline", "warning"),
     ("deadlines", "response-overdue", "warning"),
     ("references", "unknown-reference", "error"),
     ("references", "unanswered-recommendation", "warning"),

@@ -61,8 +61,48 @@ kind: owners
 owners:
   - {id: me-unit, name: M&E, type: unit}
 """
+# Every version-2 field of the record model, as an ERC-style matrix fills them.
+RESPONSE_V2 = """\
+kind: management-response
+id: MR-2
+evaluation: EV-1
+owner: me-unit
+date: 2024-03-15
+responses:
+  - recommendation: R1
+    decision_text: Partially agree
+    decision: partially-accepted
+    rationale: Only the first part is within our mandate.
+    actions:
+      - id: "1.1"
+        description: Revise the guidelines
+        deadline: 2025-Q3
+        original_deadline: 2024-12
+        deadline_changes:
+          - {date: 2025-02-01, from: 2024-12, to: 2025-Q3, reason: Funding arrived late,
+             approved_by: me-unit}
+        responsible: [me-unit]
+        status: completed
+        status_text: Overdue-Initiated
+        completed_on: 2025-03-10
+        validated: {by: me-unit, on: 2025-04-02}
+        comments: Draft shared with the regional bureau.
+        evidence: [https://example.org/guidelines.pdf, docs/evidence/mr-1-1.pdf]
+      - id: "1.2"
+        description: Train the focal points
+        deadline: "2025"
+        responsible: [me-unit]
+        status: no-longer-applicable
+        completed_on: 2025-01-20
+      - id: "1.3"
+        description: Keep the roster up to date
+        deadline_note: Continuous
+        responsible: [me-unit]
+  - recommendation: R2
+    decision_text: Noted
+"""
 BASE = {"evaluation": EVALUATION, "management-response": RESPONSE, "project": PROJECT,
-        "owners": OWNERS}
+        "owners": OWNERS, "v2": RESPONSE_V2}
 
 
 def findings(text: str) -> list[tuple[str, int, int, str, str]]:
@@ -85,7 +125,7 @@ def test_every_kind_is_bundled() -> None:
     assert kinds == set(KINDS)
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", [*KINDS, "v2"])
 def test_minimal_base_record_is_valid(kind: str) -> None:
     assert findings(BASE[kind]) == []
 
@@ -101,13 +141,18 @@ BAD_VARIANTS = [
     ("ev-missing-deep", "evaluation", "    text: Do it.\n", "", "schema", 8, 5,
      "recommendations[0].text is required (recommendation R1)", ""),
     ("ev-bad-enum", "evaluation", "status: completed", "status: finished", "schema", 4, 9,
-     "status is 'finished', which is not one of: planned, ongoing, completed", ""),
+     "status is 'finished': did you mean 'completed'?", "planned, ongoing, completed"),
     ("ev-bad-date", "evaluation", "report_date: 2023-05-20", "report_date: 20/05/2023", "schema",
-     6, 14, "report_date: '20/05/2023' is not a date in the form YYYY-MM-DD", "2023-11"),
+     6, 14, "report_date: '20/05/2023' is not a date in the form YYYY-MM-DD or YYYY-MM: "
+     "write 2023-05-20", ""),
+    ("ev-unreadable-date", "evaluation", "report_date: 2023-05-20", "report_date: soon",
+     "schema", 6, 14, "report_date: 'soon' is not a date in the form YYYY-MM-DD or YYYY-MM",
+     "2023-11"),
     ("ev-impossible-date", "evaluation", "report_date: 2023-05-20", "report_date: 2023-02-30",
-     "schema", 6, 14, "report_date: '2023-02-30' is not a real calendar date", ""),
+     "schema", 6, 14, "report_date: '2023-02-30' is not a real calendar date: February 2023 "
+     "has 28 days", ""),
     ("ev-impossible-month", "evaluation", "report_date: 2023-05-20", "report_date: 2023-13",
-     "schema", 6, 14, "not a date in the form", ""),
+     "schema", 6, 14, "not a real calendar date: there is no month 13", ""),
     ("ev-ambiguous-status", "evaluation", "status: completed", "status: NO", "ambiguous-scalar",
      4, 9, "status: NO is read as a yes/no value (false)", 'put it in quotes: "NO"'),
     ("ev-ambiguous-title", "evaluation", "title: A title", "title: yes", "ambiguous-scalar",
@@ -142,7 +187,8 @@ BAD_VARIANTS = [
      "schema", 11, 9, "responses[0].actions[0]: unknown field 'deadlin'",
      "did you mean deadline?"),
     ("mr-bad-deadline", "management-response", "deadline: 2023-11", "deadline: Nov 2023",
-     "schema", 11, 19, "responses[0].actions[0].deadline: 'Nov 2023' is not a date", ""),
+     "schema", 11, 19, "responses[0].actions[0].deadline: 'Nov 2023' is not a deadline in the "
+     "form YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY: write 2023-11", ""),
     ("mr-missing-responsible", "management-response", "        responsible: [me-unit]\n", "",
      "missing-owner", 9, 9, "responses[0].actions[0].responsible is required: action 1.1", ""),
     ("mr-missing-owner", "management-response", "owner: me-unit\n", "", "missing-owner", 1, 1,
@@ -150,6 +196,24 @@ BAD_VARIANTS = [
     ("mr-ambiguous-action-id", "management-response", 'id: "1.1"', "id: 1.10",
      "ambiguous-scalar", 9, 13, "responses[0].actions[0].id: 1.10 is read as the number 1.1",
      '"1.10"'),
+    ("v2-quarter-5", "v2", "deadline: 2025-Q3", "deadline: 2025-Q5", "schema", 14, 19,
+     "responses[0].actions[0].deadline: '2025-Q5' is not a real calendar date: a year has "
+     "quarters Q1 to Q4", ""),
+    ("v2-quarter-in-words", "v2", "deadline: 2025-Q3", "deadline: Q3 2025", "schema", 14, 19,
+     "write 2025-Q3", ""),
+    ("v2-year-unquoted", "v2", 'deadline: "2025"', "deadline: 2025", "ambiguous-scalar", 28, 19,
+     "responses[0].actions[1].deadline: 2025 is read as a number, not as text", '"2025"'),
+    ("v2-change-without-to", "v2", " to: 2025-Q3,", "", "schema", 17, 13,
+     "responses[0].actions[0].deadline_changes[0].to is required", ""),
+    ("v2-change-to-impossible", "v2", "to: 2025-Q3", "to: 2025-02-29", "schema", 17, 51,
+     "deadline_changes[0].to: '2025-02-29' is not a real calendar date", ""),
+    ("v2-validated-without-on", "v2", ", on: 2025-04-02}", "}", "schema", 23, 20,
+     "responses[0].actions[0].validated.on is required", ""),
+    ("v2-completed-on-quarter", "v2", "completed_on: 2025-03-10", "completed_on: 2025-Q1",
+     "schema", 22, 23, "completed_on: '2025-Q1' is not a date in the form YYYY-MM-DD or YYYY-MM",
+     ""),
+    ("v2-misspelt-note", "v2", "deadline_note: Continuous", "deadline_notes: Continuous",
+     "schema", 34, 9, "unknown field 'deadline_notes'", "did you mean deadline_note?"),
     ("prj-amount-text", "project", "amount: 10}", "amount: ten}", "schema", 7, 32,
      "budget[0].amount should be a number, not the text 'ten'", ""),
     ("prj-negative-total", "project", "total: 10", "total: -10", "schema", 5, 8,
@@ -187,9 +251,16 @@ def test_bad_variant(kind: str, old: str, new: str, check: str, line: int, colum
         assert [f[0] for f in found] == ["ambiguous-scalar"], "reported as schema too"
 
 
-def test_misspelt_field_also_reports_the_missing_one_at_the_mapping() -> None:
+def test_a_misspelt_field_is_one_problem_not_also_a_missing_one() -> None:
+    """Issue 14, item 13: `tilte` is the `title` the record lacks."""
     found = findings(EVALUATION.replace("title: A title", "tilte: A title"))
-    assert sorted((f[0], f[1], f[2]) for f in found) == [("schema", 1, 1), ("schema", 3, 1)]
+    assert [(f[0], f[1], f[2], f[3], f[4]) for f in found] == [
+        ("schema", 3, 1, "unknown field 'tilte'", "did you mean title?")]
+
+
+def test_a_misspelt_field_next_to_the_right_one_is_still_unknown() -> None:
+    found = findings(EVALUATION.replace("title: A title", "title: A title\ntilte: Again"))
+    assert [(f[0], f[1], f[3]) for f in found] == [("schema", 4, "unknown field 'tilte'")]
 
 
 def test_every_error_of_a_record_in_one_pass() -> None:

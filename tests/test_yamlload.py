@@ -23,7 +23,8 @@ e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
 BAD_INPUTS = [
     ("truncated-flow", b"kind: evaluation\ntitle: [a, b\n", "yaml-syntax", 3, 1, "not valid YAML"),
     ("truncated-quote", b'kind: evaluation\ntitle: "abc\n', "yaml-syntax", 3, 1, "quoted"),
-    ("bad-indent", b"kind: evaluation\ntitle: a\n  b: c\n", "yaml-syntax", 3, 4, "not valid YAML"),
+    ("bad-indent", b"kind: evaluation\ntitle: a\n  b: c\n", "yaml-syntax", 3, 3,
+     "not valid YAML: line 3 does not line up with line 2"),
     ("tab-indent", b"kind: evaluation\nratings:\n\tscale: 1\n", "yaml-syntax", 3, 1, "tabs"),
     ("tab-indent-last-line", b"kind: evaluation\nratings:\n\tscale: 1", "yaml-syntax", 3, 1,
      "tabs"),

@@ -100,9 +100,11 @@ def _periods(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:
 @check("date-order", family="consistency", severity=Severity.ERROR,
        reads_as_of=True)
 def date_order(record: Record, ctx: Context) -> Iterator[Finding]:
-    """A period that ends before it starts, `completed_on` in the future, an update dated after
-    the as-of date.
+    """A period that ends before it starts; `completed_on`, an update, a deadline change or a
+    validation dated after the as-of date; a closure validated before the action was closed.
 
+    Only full dates (YYYY-MM-DD) are judged against the as-of date: a month is not "after
+    today" while it lasts.
     Why: dates out of order are typing mistakes (a swapped month and day, a wrong year) that
     make overdue and ageing figures wrong.
 
@@ -120,17 +122,33 @@ def date_order(record: Record, ctx: Context) -> Iterator[Finding]:
             yield Finding(f"the period ends ({period['end']}) before it starts "
                           f"({period['start']})", path=(*path, "end"))
     for path, _, action in iter_actions(record):
-        done = parse_date(action.get("completed_on"))
-        if done is not None and done > ctx.as_of and len(action["completed_on"]) == 10:
-            yield Finding(f"{describe(record.data, path)} is completed on "
-                          f"{action['completed_on']}, after today ({ctx.as_of.isoformat()})",
-                          path=(*path, "completed_on"))
+        what = describe(record.data, path)
+        yield from _future(action.get("completed_on"), (*path, "completed_on"), ctx,
+                           f"{what} is completed on")
         for u, update in mappings(action.get("updates")):
-            when = parse_date(update.get("date"))
-            if when is not None and when > ctx.as_of and len(update["date"]) == 10:
-                yield Finding(f"{describe(record.data, path)} has an update dated "
-                              f"{update['date']}, after today ({ctx.as_of.isoformat()})",
-                              path=(*path, "updates", u, "date"))
+            yield from _future(update.get("date"), (*path, "updates", u, "date"), ctx,
+                               f"{what} has an update dated")
+        for c, change in mappings(action.get("deadline_changes")):
+            yield from _future(change.get("date"), (*path, "deadline_changes", c, "date"), ctx,
+                               f"{what} has a deadline change dated")
+        validated = action.get("validated")
+        if isinstance(validated, dict):
+            on = validated.get("on")
+            yield from _future(on, (*path, "validated", "on"), ctx,
+                               f"{what} has its closure validated on")
+            closed = parse_date(action.get("completed_on"), month_end=False)
+            day = parse_date(on)
+            if closed and day and day < closed:
+                yield Finding(f"{what} has its closure validated on {on}, before it was "
+                              f"closed ({action['completed_on']})",
+                              path=(*path, "validated", "on"))
+
+
+def _future(value: Any, path: DataPath, ctx: Context, words: str) -> Iterator[Finding]:
+    """A full date after the as-of date."""
+    day = parse_date(value)
+    if day is not None and day > ctx.as_of and len(value) == 10:
+        yield Finding(f"{words} {value}, after today ({ctx.as_of.isoformat()})", path=path)
 
 
 @check("rating-out-of-scale", family="consistency", severity=Severity.ERROR,

@@ -1,4 +1,5 @@
-"""The deadlines family: actions past due, due soon or without a deadline; responses overdue."""
+"""The deadlines family: actions past due, due soon, without a deadline or with no fixed one;
+responses overdue. When a deadline falls due is `evalcheck.dates.due_day`'s to say."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from evalcheck.checks import Context, check
-from evalcheck.dates import parse_date
+from evalcheck.dates import due_day, parse_date
 from evalcheck.problems import Finding, Severity
 from evalcheck.records import Corpus, Record, describe, iter_actions, mappings
 
@@ -30,7 +31,8 @@ def past_due_action(record: Record, ctx: Context) -> Iterator[Finding]:
     """An open action whose deadline is before the as-of date.
 
     An action is open unless its status is completed or no-longer-applicable (no status
-    counts as open); a deadline YYYY-MM is due on the last day of that month.
+    counts as open); a deadline YYYY-MM, YYYY-Qn or YYYY is due on the last day of that month,
+    quarter or year.
     Why: overdue actions are the first thing a board asks about; an action that is done but
     not marked done is just as misleading as one forgotten.
 
@@ -49,7 +51,7 @@ def past_due_action(record: Record, ctx: Context) -> Iterator[Finding]:
                  status: completed, completed_on: 2023-11-20}
     """
     for path, _, action in iter_actions(record):
-        due = parse_date(action.get("deadline"))
+        due = due_day(action.get("deadline"))
         if due is not None and due < ctx.as_of and is_open(action):
             status = action.get("status")
             yield Finding(f"{describe(record.data, path)} is {_days((ctx.as_of - due).days)} "
@@ -84,7 +86,7 @@ def due_soon(record: Record, ctx: Context) -> Iterator[Finding]:
     """
     window = dt.timedelta(days=int(ctx.options.get("days", 30)))
     for path, _, action in iter_actions(record):
-        due = parse_date(action.get("deadline"))
+        due = due_day(action.get("deadline"))
         if due is not None and ctx.as_of <= due <= ctx.as_of + window and is_open(action):
             left = (due - ctx.as_of).days
             when = "today" if left == 0 else f"in {_days(left)}"
@@ -95,8 +97,10 @@ def due_soon(record: Record, ctx: Context) -> Iterator[Finding]:
 @check("missing-deadline", family="deadlines", severity=Severity.WARNING,
        applies_to=("management-response",))
 def missing_deadline(record: Record, ctx: Context) -> Iterator[Finding]:
-    """An action without a deadline.
+    """An action with neither a deadline nor a deadline_note.
 
+    An action whose source gives no date ("No due date", "Continuous", an event) keeps those
+    words in deadline_note; no-fixed-deadline speaks of it instead.
     Why: an action with no date can never be overdue, so it silently never gets done.
 
     Bad:
@@ -110,12 +114,46 @@ def missing_deadline(record: Record, ctx: Context) -> Iterator[Finding]:
         responses:
           - recommendation: R1
             actions:
-              - {id: "1.1", description: Hold a meeting, responsible: [u], deadline: 2024-12}
+              - {id: "1.1", description: Hold a meeting, responsible: [u], deadline: 2024-Q4}
     """
     for path, _, action in iter_actions(record):
-        if "deadline" not in action:
+        if "deadline" not in action and "deadline_note" not in action:
             yield Finding(f"{describe(record.data, path)} has no deadline", path=path,
-                          hint="add deadline: YYYY-MM-DD (or YYYY-MM for a month)")
+                          hint="add deadline: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY; if the "
+                               "source gives no date, write its words in deadline_note")
+
+
+@check("no-fixed-deadline", family="deadlines", severity=Severity.WARNING,
+       applies_to=("management-response",))
+def no_fixed_deadline(record: Record, ctx: Context) -> Iterator[Finding]:
+    """An open action with a deadline_note and no deadline: an event, "Continuous",
+    "No due date".
+
+    Why: such an action is never past due, so nobody is reminded of it; the note keeps the
+    source's words, and this warning keeps the action in sight until a date is agreed.
+
+    Bad:
+        kind: management-response
+        responses:
+          - recommendation: R1
+            actions:
+              - {id: "1.1", description: Hold a meeting, responsible: [u],
+                 deadline_note: Continuous}
+    Good:
+        kind: management-response
+        responses:
+          - recommendation: R1
+            actions:
+              - {id: "1.1", description: Hold a meeting, responsible: [u],
+                 deadline: 2025-Q2, deadline_note: "Continuous, reviewed each quarter"}
+    """
+    for path, _, action in iter_actions(record):
+        note = action.get("deadline_note")
+        if "deadline" not in action and isinstance(note, str) and note and is_open(action):
+            yield Finding(f"{describe(record.data, path)} has no fixed deadline "
+                          f"(deadline_note: {note!r})", path=(*path, "deadline_note"),
+                          hint="agree a date, a month (2025-06) or a quarter (2025-Q2) and "
+                               "write it in deadline; keep the note for its context")
 
 
 @check("response-overdue", family="deadlines", severity=Severity.WARNING, scope="corpus",
@@ -162,11 +200,6 @@ def response_overdue(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Fin
             f"evaluation {facts.id!r} has {count} recommendation{'s' if count != 1 else ''} "
             f"and no management response {_days((ctx.as_of - report).days)} after its report",
             path=(facts.due_field,), hint="add a management-response record for this evaluation")
-
-
-def _due(value: object) -> dt.date | None:
-    """The day a deadline falls due."""
-    return parse_date(value)
 
 
 def _first_agreed(action: dict[str, Any]) -> tuple[tuple[str | int, ...], Any] | None:
@@ -217,7 +250,7 @@ def deadline_before_response(record: Record, ctx: Context) -> Iterator[Finding]:
         return
     for path, _, action in iter_actions(record):
         first = _first_agreed(action)
-        due = _due(first[1]) if first is not None else None
+        due = due_day(first[1]) if first is not None else None
         if first is not None and due is not None and due < responded:
             yield Finding(f"{describe(record.data, path)} was due {first[1]}, before the "
                           f"response of {written} that set it", path=(*path, *first[0]),
@@ -280,7 +313,7 @@ def deadline_moved_without_reason(record: Record, ctx: Context) -> Iterator[Find
         if changes or "original_deadline" not in action or "deadline" not in action:
             continue
         old, new = action["original_deadline"], action["deadline"]
-        old_day, new_day = _due(old), _due(new)
+        old_day, new_day = due_day(old), due_day(new)
         same = old_day == new_day if old_day is not None and new_day is not None \
             else old == new
         if not same:
@@ -335,7 +368,7 @@ def stale_action(record: Record, ctx: Context) -> Iterator[Finding]:
     for path, _, action in iter_actions(record):
         if not is_open(action):
             continue
-        due = _due(action.get("deadline"))
+        due = due_day(action.get("deadline"))
         if due is not None and due < ctx.as_of:
             continue
         latest: tuple[dt.date, int] | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from evalcheck.checks import Context, check
@@ -42,14 +43,25 @@ def unknown_owner(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Findin
             if corpus.has_registry else "no owners registry found: add records/owners.yaml")
     # a named registry may have lost an owner that any record names
     named_registry = any(corpus.is_target(r) for r in corpus.registries)
+    ids: list[str] = []
     for record in corpus.records if named_registry else corpus.targets:
         facts = record.facts
         if facts.kind is None or known.issuperset(facts.owner_refs):
             continue
         for path, ref in record_owner_refs(record.data, facts.kind):
             if ref not in known:
-                yield record, Finding(f"{ref!r} is not in the owners registry", path=path,
-                                      hint=hint)
+                ids = ids or sorted(known)
+                yield record, Finding(f"{ref!r} is not in the owners registry"
+                                      + _nearest(ref, ids), path=path, hint=hint)
+
+
+def _nearest(ref: str, ids: list[str]) -> str:
+    """': did you mean 'me-unit'?' with the registry's closest ids, or "" when none is close."""
+    near = [repr(i) for i in difflib.get_close_matches(ref, ids, n=3, cutoff=0.6)]
+    if not near:
+        return ""
+    return ": did you mean " + (near[0] if len(near) == 1 else
+                                ", ".join(near[:-1]) + " or " + near[-1]) + "?"
 
 
 @check("owner-needs-review", family="owners", severity=Severity.WARNING,

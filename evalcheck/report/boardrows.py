@@ -16,23 +16,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from evalcheck.checks.deadlines import CLOSED
-from evalcheck.dates import parse_date
+from evalcheck.dates import due_day, parse_date
 from evalcheck.report.rows import NOT_REPORTED, STATUSES, ident, names, text
 
 NOT_STATED = "not-stated"
-
-
-def due_day(value: object) -> dt.date | None:
-    """The day a deadline falls due: YYYY-MM-DD; YYYY-MM the month's last day; YYYY-Qn the
-    quarter's last day; YYYY the year's last day (record model, version 2)."""
-    if isinstance(value, str) and len(value) == 7 and value[4:6] in ("-Q", "-q") \
-            and value[:4].isdigit() and value[6] in "1234":
-        return parse_date(f"{value[:4]}-{int(value[6]) * 3:02d}")
-    if isinstance(value, str) and len(value) == 4 and value.isdigit():
-        return dt.date(int(value), 12, 31)
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return dt.date(value, 12, 31)
-    return parse_date(value)
 
 
 def _day(value: object, month_end: bool = True) -> dt.date | None:

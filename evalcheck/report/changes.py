@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from evalcheck.dates import parse_date
+from evalcheck.dates import due_day
 from evalcheck.records import Record, mappings
 from evalcheck.report.rows import CLOSED, NOT_REPORTED, ident, names, natural_key, text
 
@@ -157,7 +157,7 @@ def _action_changes(evaluation: str, response: str, rid: str, aid: str,
         yield kind, replace(item, old=os_, new=ns)
     od, nd = ident(old.get("deadline")), ident(new.get("deadline"))
     if od != nd:
-        a, b = parse_date(od), parse_date(nd)
+        a, b = due_day(od), due_day(nd)
         yield "deadlines_moved", replace(item, old=od, new=nd,
                                          days=(b - a).days if a and b else None)
     ro, rn = names(old.get("responsible")), names(new.get("responsible"))

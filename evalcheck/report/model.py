@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from evalcheck.checks.duplicates import repeated
-from evalcheck.dates import parse_date
+from evalcheck.dates import due_day, parse_date
 from evalcheck.problems import Problem
 from evalcheck.records import Record
 from evalcheck.report.rows import (
@@ -310,7 +310,7 @@ def _implementation(rows: Rows, names: dict[str, str]) -> Implementation:
     moved = []
     for a in actions:
         if a.original_deadline and a.original_deadline != a.deadline:
-            old, new = parse_date(a.original_deadline), parse_date(a.deadline)
+            old, new = due_day(a.original_deadline), due_day(a.deadline)
             moved.append(MovedDeadline(a, (new - old).days if old and new else None))
     return Implementation(
         total=len(actions), statuses=statuses, completed=completed, applicable=applicable,

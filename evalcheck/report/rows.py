@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from evalcheck.checks.deadlines import CLOSED
-from evalcheck.dates import parse_date
+from evalcheck.dates import due_day
 from evalcheck.records import Record, mappings
 
 STATUSES = ("not-started", "in-progress", "completed", "no-longer-applicable")
@@ -83,7 +83,8 @@ class ActionRow:
     text: str
     deadline: str
     due: str
-    """The day the deadline stands for (YYYY-MM is the month's last day), ISO; "" if none."""
+    """The day the deadline falls due (a month, quarter or year: its last day), ISO; "" if
+    none."""
     original_deadline: str
     responsible: tuple[str, ...]
     supporting: tuple[str, ...]
@@ -129,7 +130,7 @@ def _action(response: Record, answer: dict[str, Any], action: dict[str, Any], ev
     status = action.get("status")
     status = status if isinstance(status, str) and status in STATUSES else NOT_REPORTED
     deadline = action.get("deadline") if isinstance(action.get("deadline"), str) else ""
-    due = parse_date(deadline)
+    due = due_day(deadline)
     is_open = status not in CLOSED
     overdue = (as_of - due).days if due and is_open and due < as_of else None
     left = (due - as_of).days if due and is_open and due >= as_of else None

@@ -80,6 +80,40 @@ DATE_ORDER = [
         updates:
           - {date: 2024-05-02, text: Started.}
 """, []),
+    ("deadline-change-in-the-future", MR_HEAD + """\
+      - id: "1.1"
+        description: D
+        responsible: [u]
+        deadline: 2025-Q1
+        deadline_changes:
+          - {date: 2024-07-15, from: 2024-12, to: 2025-Q1, reason: Late funds}
+""", [("r0.yaml", 13, 20, "action 1.1 has a deadline change dated 2024-07-15, after today")]),
+    ("validated-in-the-future", MR_HEAD + """\
+      - id: "1.1"
+        description: D
+        responsible: [u]
+        status: completed
+        completed_on: 2024-06-01
+        validated: {by: u, on: 2024-08-01}
+""", [("r0.yaml", 13, 32, "action 1.1 has its closure validated on 2024-08-01, after today")]),
+    ("validated-before-closed", MR_HEAD + """\
+      - id: "1.1"
+        description: D
+        responsible: [u]
+        status: no-longer-applicable
+        completed_on: 2024-06-01
+        validated: {by: u, on: 2024-05-31}
+""", [("r0.yaml", 13, 32, "validated on 2024-05-31, before it was closed (2024-06-01)")]),
+    ("v2-dates-in-order", MR_HEAD + """\
+      - id: "1.1"
+        description: D
+        responsible: [u]
+        status: completed
+        completed_on: 2024-06
+        validated: {by: u, on: 2024-06-30}
+        deadline_changes:
+          - {date: 2024-02-01, from: 2024-03, to: "2024", reason: Late funds}
+""", []),
 ]
 
 RATING = [

@@ -85,7 +85,32 @@ UNKNOWN_OWNER = [
         title: T
         status: ongoing
         owner: m-e-unit
-     """), [("r1.yaml", 5, 8, "'m-e-unit' is not in the owners registry")]),
+     """), [("r1.yaml", 5, 8, "'m-e-unit' is not in the owners registry: did you mean "
+            "'me-unit' or 'programme-unit'?")]),
+    ("nearest-ids", files(REGISTRY, """
+        kind: evaluation
+        id: EV-1
+        title: T
+        status: ongoing
+        owner: progamme-unit
+     """), [("r1.yaml", 5, 8, "'progamme-unit' is not in the owners registry: did you mean "
+            "'programme-unit' or 'me-unit'?")]),
+    ("v2-approved-by-and-validated-by", files(REGISTRY, """
+        kind: management-response
+        id: MR-1
+        evaluation: EV-1
+        owner: me-unit
+        responses:
+          - recommendation: R1
+            actions:
+              - id: "1.1"
+                description: Do it
+                responsible: [me-unit]
+                deadline_changes:
+                  - {to: 2025-Q3, approved_by: eval-office}
+                validated: {by: eval-ofice, on: 2025-04-02}
+     """), [("r1.yaml", 12, 40, "'eval-office' is not in the owners registry"),
+            ("r1.yaml", 13, 25, "'eval-ofice'")]),
     ("unknown-in-lists", files(REGISTRY, """
         kind: management-response
         id: MR-1

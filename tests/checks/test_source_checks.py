@@ -23,7 +23,7 @@ SOURCE = [
      [("r0.yaml", 6, 10, "!!python/name:os.system is not allowed")]),
     ("unsafe-yaml", "quiet", GOOD, []),
     ("schema", "fires", GOOD.replace("status: completed", "status: done"),
-     [("r0.yaml", 4, 9, "status is 'done', which is not one of")]),
+     [("r0.yaml", 4, 9, "status is 'done': did you mean 'completed'?")]),
     ("schema", "quiet", GOOD, []),
     ("unknown-kind", "fires", GOOD.replace("kind: evaluation", "kind: report"),
      [("r0.yaml", 1, 7, "unknown kind 'report'")]),

@@ -145,7 +145,7 @@ CASES: list[Case] = [
     _c("impossible-date.yaml", "report_date: 2023-02-30",
        [(6, 14, "schema")], "not a real calendar date"),
     _c("deadline-in-words.yaml", "deadline: Noviembre 2023",
-       [(11, 19, "schema")], "'Noviembre 2023' is not a date"),
+       [(11, 19, "schema")], "'Noviembre 2023' is not a deadline in the form"),
     # --- empty and incomplete ------------------------------------------------------------------
     _c("empty.yaml", "an empty file", [(1, 1, "unknown-kind")], "empty"),
     _c("comment-only.yaml", "only a comment", [(1, 1, "unknown-kind")], "empty"),

@@ -56,7 +56,7 @@ def fill(kind: str, node: Any, key: str, payloads: Payloads, depth: int = 0) -> 
         return OWNER
     if ref == "recordId":
         return {"evaluation": IDS["evaluation"], "project": IDS["project"]}.get(key, IDS[kind])
-    if ref == "date" or node.get("format") == "date-or-month":
+    if ref in ("date", "deadline"):
         return "2024-03-01"
     if "const" in node:
         return node["const"]

@@ -246,6 +246,11 @@ def _enum_slots(kind: str, data: Any) -> list[tuple[Any, ...]]:
             if "enum" in (subschema(kind, path) or {})]
 
 
+def _pattern_slots(kind: str, data: Any) -> list[tuple[Any, ...]]:
+    return [path for path in _paths(data)[1:]
+            if isinstance(_get(data, path), str) and "pattern" in (subschema(kind, path) or {})]
+
+
 def _text_slots(kind: str, data: Any) -> list[tuple[Any, ...]]:
     return [path for path in _paths(data)[1:]
             if isinstance(_get(data, path), str)
@@ -287,6 +292,29 @@ def test_an_invalid_enum_value_is_always_reported(name: str, data: st.DataObject
     _get(record, path[:-1])[path[-1]] = bad
     loaded, problems = lint(name, dump(record).encode(), with_seeds=True)
     assert _reported_at(loaded, problems, path, {"schema"}, repr(bad)), (path, bad)
+
+
+# Control characters a double-quoted YAML string can carry as escapes ("EV-1\n", "2022-11\t").
+CONTROLS = st.characters(min_codepoint=0, max_codepoint=0x9F).filter(
+    lambda c: c < " " or c >= "\x7f") | st.sampled_from(["\u2028", "\u2029"])
+
+
+@PROFILE
+@given(name=st.sampled_from(SEED_NAMES), data=st.data(), control=CONTROLS)
+@example(name="records/evaluations/EV-2018-MEX-PEM.yaml", data=None, control="\n")
+def test_a_control_character_in_a_patterned_value_is_always_reported(
+        name: str, data: st.DataObject | None, control: str) -> None:
+    """Ids, dates, deadlines, owner ids, codes: Python's `$` once let "EV-1\n" through."""
+    kind, record = _kind(name), _seed_data(name)
+    slots = _pattern_slots(kind, record)
+    assume(slots)
+    path = data.draw(st.sampled_from(slots)) if data else ("id",)
+    value = _get(record, path)
+    at = data.draw(st.integers(0, len(value))) if data else len(value)
+    _get(record, path[:-1])[path[-1]] = value[:at] + control + value[at:]
+    loaded, problems = lint(name, dump(record).encode(), with_seeds=True)
+    assert _reported_at(loaded, problems, path, {"schema"}, "control character"), (
+        path, control, problems)
 
 
 @PROFILE
