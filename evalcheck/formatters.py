@@ -72,7 +72,7 @@ def format_text(problems: Sequence[Problem], info: RunInfo) -> str:
             colour = "red" if p.severity is Severity.ERROR else "yellow"
             where = f"{p.line}:{p.column}".ljust(8)
             lines.append(f"  {style(where, dim=True)}{style(p.severity.value.ljust(8), fg=colour)}"
-                         f"{style(p.check.ljust(27), fg='cyan')}{_one_line(p.message)}")
+                         f"{style(_name_column(p.check), fg='cyan')}{_one_line(p.message)}")
             if p.hint:
                 lines.append(" " * 45 + style(f"hint: {_one_line(p.hint)}", dim=True))
             if info.sources is not None:
@@ -337,6 +337,12 @@ def format_gitlab(problems: Sequence[Problem], info: RunInfo) -> str:
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 
 
+def _name_column(check: str) -> str:
+    """A check's name padded to its column, and never run into the next one: the longest
+    names (deadline-moved-without-reason) are wider than the column."""
+    return check.ljust(26) + " "
+
+
 def format_statistics(problems: Sequence[Problem], info: RunInfo, as_json: bool = False) -> str:
     """How many problems each check found, most first (--statistics), instead of the list."""
     counts = Counter((p.check, p.severity.value) for p in problems)
@@ -345,7 +351,7 @@ def format_statistics(problems: Sequence[Problem], info: RunInfo, as_json: bool 
         return json.dumps([{"check": c, "severity": s, "count": n} for (c, s), n in rows],
                           indent=2) + "\n"
     width = max((len(f"{n:,}") for n in counts.values()), default=1)
-    out = [f"{n:>{width},}  {c:<27}{s}" for (c, s), n in rows]
+    out = [f"{n:>{width},}  {_name_column(c)}{s}" for (c, s), n in rows]
     if not info.quiet:
         out.append(totals(problems, info))
     return "".join(line + "\n" for line in out)

@@ -11,7 +11,14 @@ from conftest import lint_text
 from jsonschema import Draft7Validator
 
 from evalcheck import checks
-from evalcheck.formatters import FORMATTERS, RunInfo, checks_reference, sarif_failure, totals
+from evalcheck.formatters import (
+    FORMATTERS,
+    RunInfo,
+    checks_reference,
+    format_statistics,
+    sarif_failure,
+    totals,
+)
 from evalcheck.problems import Problem, Severity
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -246,3 +253,16 @@ def test_text_show_source_and_quiet() -> None:
     text = render("text", PROBLEMS[:1], sources=sources, quiet=True)
     assert text.splitlines()[-2:] == ["     3 | title:   x  y", "       |       ^"]
     assert "Found" not in text
+
+
+
+@pytest.mark.parametrize("check", ["schema", "rejected-without-rationale",
+                                   "deadline-moved-without-reason"])
+def test_text_and_statistics_keep_a_space_after_the_check_name(check: str) -> None:
+    problem = Problem("records/a.yaml", 1, 1, check, Severity.WARNING, "the message")
+    line = render("text", [problem], color=False).splitlines()[1]
+    assert re.search(rf" {re.escape(check)} +the message$", line), line
+    if len(check) < 27:  # names that fit keep the column where the hints start too
+        assert line.index("the message") == 45
+    stats = format_statistics([problem], RunInfo(quiet=True)).splitlines()[0]
+    assert re.fullmatch(rf"1  {re.escape(check)} +warning", stats), stats
