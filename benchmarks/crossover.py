@@ -4,7 +4,7 @@
 
 Times `evalcheck validate --no-cache` (parse and schema check only: the least work per file,
 so the worst case for workers) with EVALCHECK_WORKERS=1 and =2 on generated repositories of a
-few sizes; evalcheck.cache.PARALLEL_AT is set from this.
+few sizes; evalcheck.loading.PARALLEL_AT is set from this.
 """
 
 from __future__ import annotations

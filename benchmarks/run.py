@@ -51,6 +51,7 @@ print(n, bad)
 
 # the schema each top folder of the generated repository holds (check-jsonschema takes one)
 PEAK_MB = 450  # the whole process tree (issue 18)
+TREND = "## Trend from git history"  # benchmarks/trend.py's section of RESULTS.md
 KINDS = {"evaluations": "evaluation", "responses": "management-response",
          "projects": "project", "owners.yaml": "owners"}
 
@@ -214,7 +215,10 @@ def main() -> None:
     texts = [bench_shape(args, shape, snap) for shape in (args.shape or SHAPES)]
     text = "# Benchmark results\n\n" + "\n".join(texts)
     print(text)
-    args.results.write_text(text, encoding="utf-8")
+    # other runners' sections (benchmarks/trend.py's) stay
+    old = args.results.read_text(encoding="utf-8") if args.results.exists() else ""
+    kept = old[old.index(TREND):] if TREND in old else ""
+    args.results.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
 
 
 def bench_shape(args: argparse.Namespace, shape: str, snap: Path) -> str:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import html
 import re
 
-_HTML_CHARS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
 # not tab, LF, CR; the lone surrogates are the bytes of a file name that is not UTF-8
 # (decoded with surrogateescape), which no terminal or encoder can take as they are
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\udc80-\udcff]")
-_MD_OR_HTML = re.compile(r"[\\`*_{}\[\]()#+\-.!|~&<>\"']")
+_MD_ALWAYS = re.compile(r"[\\`*_\[\]|~<>]")
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MD_LEAD = re.compile(r"^(?:[#+\-=]|(\d{1,9})(?=[.)](?:\s|$)))")
+_WWW = re.compile(r"(?i)\b(www)\.")
 
 
 def visible(text: str) -> str:
@@ -54,10 +56,16 @@ def no_surrogates(text: str) -> str:
 
 
 def md_escape(text: str) -> str:
-    """Text that renders literally in GitHub Markdown, inside a table cell too."""
+    """Text that renders literally in GitHub Markdown, inside a table cell too, and reads as
+    plain text in the .md file: only what Markdown would act on is escaped, with a backslash
+    ("S&E", "d'appui" and "(PAD)" stay as they are; "<b>" becomes "\\<b\\>", a leading "1. " or
+    "#" is escaped, "&amp;" keeps its "&" as text); mentions and autolinks are broken with a
+    zero-width space."""
     text = visible(" ".join(str(text).split()))
-    # One pass: escaping `#` or `>` around html.escape's entities would break them into text.
-    text = _MD_OR_HTML.sub(lambda m: _HTML_CHARS.get(m.group(), "\\" + m.group()), text)
+    text = _MD_ALWAYS.sub(lambda m: "\\" + m.group(), text)
+    text = _MD_ENTITY.sub(r"\\&", text)
+    text = _MD_LEAD.sub(lambda m: m.group(1) + "\\" if m.group(1) else "\\" + m.group(), text)
+    text = _WWW.sub("\\1\u200b.", text)
     return text.replace("@", "@\u200b").replace("://", ":\u200b//")
 
 

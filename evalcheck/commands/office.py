@@ -179,14 +179,20 @@ def _tell(read: Matrix, imported: Imported, files: Sequence[Output], root: Path)
             click.echo(f"Added {len(imported.new_owners)} owners to {where} with review: true "
                        f"(check their type and name): {names}")
     missing = []
-    undecided = sum(r.decision is None for r in recs)
+    undecided = sum(r.decision is None and not r.decision_text for r in recs)
     if undecided:
         missing.append(f"no decision on {undecided} of {len(recs)} recommendations")
-    unreported = sum(a.status is None for a in actions)
+    unreported = sum(a.status is None and not a.status_text for a in actions)
     if unreported and actions:
         missing.append(f"no status for {unreported} of {len(actions)} actions")
     if missing:
         click.echo("Left out because the matrix leaves them empty: " + "; ".join(missing) + ".")
+    kept = _kept_as_written(read)
+    if kept:
+        click.echo(f"Kept in the matrix's own words, with no value of the record model "
+                   f"({len(kept)}):")
+        for line in kept:
+            click.echo(f"  {line}")
     if imported.notes:
         click.echo(f"Needs a look ({len(imported.notes)}):")
         for note in imported.notes:
@@ -198,6 +204,22 @@ def _tell(read: Matrix, imported: Imported, files: Sequence[Output], root: Path)
                 click.echo(f"  {finding.message}")
 
 
+def _kept_as_written(read: Matrix) -> list[str]:
+    """What the record holds only in the source's words: a decision that is no decision
+    ("Noted"), a status that is none ("En retard"), a deadline that is no date ("Continu")."""
+    out = []
+    for rec in read.recommendations:
+        if rec.decision is None and rec.decision_text:
+            out.append(f"recommendation {rec.number}: decision_text {rec.decision_text!r} "
+                       "(no decision)")
+        for a in rec.actions:
+            if a.status is None and a.status_text:
+                out.append(f"action {a.id}: status_text {a.status_text!r} (no status)")
+            if a.deadline is None and a.deadline_note:
+                out.append(f"action {a.id}: deadline_note {a.deadline_note!r} (no date)")
+    return out
+
+
 @export.command("xlsx")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.argument("paths", nargs=-1, type=click.Path())
@@ -205,13 +227,14 @@ def _tell(read: Matrix, imported: Imported, files: Sequence[Output], root: Path)
 @config_option
 @friendly_errors
 def xlsx(file: str, paths: tuple[str, ...], as_of: str | None, config_path: str | None) -> None:
-    """Write the action tracker workbook: a Summary sheet and one row per action.
+    """Write the action tracker workbook: a Summary sheet and one row per action (and per
+    recommendation without one), with names, decisions, latest updates and comments.
 
     PATHS limits it to those record files or folders (default: every record). Overdue rows
     are highlighted as of --as-of (default: today).
     """
     from evalcheck import loading
-    from evalcheck.office.tracker import implementation
+    from evalcheck.office.tracker import report_of, rows
     from evalcheck.office.workbook import tracker_workbook
 
     if not file.lower().endswith((".xlsx", ".xlsm")):
@@ -221,8 +244,12 @@ def xlsx(file: str, paths: tuple[str, ...], as_of: str | None, config_path: str 
     loaded = loading.load(config, list(paths))
     records = loaded.records if loaded.targets is None else [
         r for r in loaded.records if r.path in loaded.targets or r.kind in ("owners", "evaluation")]
-    report = implementation(records, day)
-    loading.write_atomic(Path(file), tracker_workbook(report, day))
+    wanted = None if loaded.targets is None else {
+        str(r.get("evaluation") if r.kind == "management-response" else r.id)
+        for r in loaded.records if r.path in loaded.targets}
+    full = report_of(records, day)
+    loading.write_atomic(Path(file), tracker_workbook(full, rows(full, wanted), day))
+    report = full.implementation
     rate = f"{report.rate:.0%}" if report.rate is not None else "n/a"
     click.echo(f"Wrote {file}: {report.total} actions, {len(report.overdue)} overdue as of "
                f"{day.isoformat()}, implementation rate {rate}.")

@@ -30,6 +30,9 @@ def default_response_id(evaluation_id: str) -> str:
                     else evaluation_id)
 
 
+_DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
 def _digits(ident: str) -> str:
     m = re.fullmatch(r"\D*0*(\d+)", ident)
     return m.group(1) if m else ""
@@ -56,7 +59,12 @@ class _Builder:
     def action(self, item: ActionItem) -> dict[str, Any]:
         out: dict[str, Any] = {"id": item.id, "description": item.description}
         if item.deadline:
-            out["deadline"] = Bare(item.deadline)
+            # a date or month is written bare like the seed records; a year ("2025") is
+            # quoted by the writer, since YAML would read it as a number
+            out["deadline"] = Bare(item.deadline) if _DAY_OR_MONTH.fullmatch(item.deadline) \
+                else item.deadline
+        if item.deadline_note:
+            out["deadline_note"] = item.deadline_note
         responsible = self.ids(item.responsible, f"responsible for action {item.id}")
         if responsible:
             out["responsible"] = responsible
@@ -68,14 +76,18 @@ class _Builder:
             out["supporting"] = supporting
         if item.status:
             out["status"] = item.status
+        if item.status_text:
+            out["status_text"] = item.status_text
         if item.comments:
-            out["x-comments"] = item.comments
+            out["comments"] = item.comments
         return out
 
     def response(self, rec: RecommendationItem, rec_id: str) -> dict[str, Any]:
         out: dict[str, Any] = {"recommendation": rec_id}
         if rec.decision:
             out["decision"] = rec.decision
+        if rec.decision_text:
+            out["decision_text"] = rec.decision_text
         if rec.remark:
             out["rationale" if rec.decision in ("rejected", "partially-accepted")
                 else "comments"] = rec.remark
@@ -129,6 +141,29 @@ def _recommendation_ids(matrix: Matrix, existing: list[Mapping[str, Any]],
     return out
 
 
+def _owner(matrix: Matrix, owners: OwnerIndex, builder: _Builder) -> list[str]:
+    """The ids of who completes the matrix. A person the registry lacks is added with the
+    post and unit the header gives ("Awa Diallo, Chargée de suivi-évaluation"; "Position:",
+    "Unit/Bureau:" lines) as role and parent; known owners are left as they are."""
+    who, role = matrix.owner, matrix.owner_role
+    if who is not None and not owners.resolve_known(who.text):
+        name, _, post = who.text.partition(",")  # "Name, Post": the person's name
+        who, role = Located(name.strip(), who.where), role or post.strip()
+    before = len(owners.added)
+    found = builder.ids(who, "completes the matrix", "person")
+    new = [o for o in owners.added[before:] if found and o["id"] == found[0]]
+    if not new:
+        return found
+    parent = builder.ids(matrix.owner_unit, "the unit of who completes the matrix", "unit")
+    extra = {"role": role} if role else {}
+    if parent:
+        extra["parent"] = parent[0]
+    if extra:
+        review = new[0].pop("review")
+        new[0].update(extra, review=review)
+    return found
+
+
 def build(matrix: Matrix, evaluation: Mapping[str, Any], owners: OwnerIndex, response_id: str,
           source: str) -> Imported:
     """The records for a matrix answering `evaluation` (its data as a mapping)."""
@@ -143,10 +178,7 @@ def build(matrix: Matrix, evaluation: Mapping[str, Any], owners: OwnerIndex, res
     rec_ids = _recommendation_ids(matrix, existing, builder.notes)
     response: dict[str, Any] = {"kind": "management-response", "id": response_id,
                                 "evaluation": str(evaluation.get("id", ""))}
-    who = matrix.owner
-    if who is not None and not owners.resolve_known(who.text):
-        who = Located(who.text.split(",")[0], who.where)  # "Name, Post": the person's name
-    owner = builder.ids(who, "completes the matrix", "person")
+    owner = _owner(matrix, owners, builder)
     if owner:
         response["owner"] = owner[0]
         if len(owner) > 1 and matrix.owner is not None:
@@ -157,6 +189,8 @@ def build(matrix: Matrix, evaluation: Mapping[str, Any], owners: OwnerIndex, res
         builder.notes.append(Note(matrix.owner.where if matrix.owner else first,
                                   "the matrix names nobody to complete it: the record has no "
                                   "owner yet"))
+    if matrix.date:
+        response["date"] = Bare(matrix.date)
     if matrix.comments:
         response["comments"] = matrix.comments
     pairs = list(zip(matrix.recommendations, rec_ids, strict=True))

@@ -16,15 +16,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "mesure", "mesures", "acao", "acoes", "acao chave", "acoes chave", "acoes propostas"),
     "deadline": (
         "plazo", "plazos", "plazo o fecha limite", "fecha limite", "fecha", "deadline", "deadlines",
-        "due date", "target date", "time frame", "timeframe", "timeline", "echeance", "echeances",
+        "due date", "duedate", "target date", "time frame", "timeframe", "timeline",
+        "completion date", "expected completion date", "echeance", "echeances",
+        "date d'echeance", "delai de mise en oeuvre", "periode de mise en oeuvre",
         "echeancier", "date limite", "delai", "calendrier", "prazo", "prazos", "data limite",
         "cronograma"),
     "responsible": (
         "persona responsable", "personas responsables", "responsable", "responsables",
         "unidad responsable", "unidades responsables", "responsible", "responsible unit",
         "responsible units", "responsible person", "responsibility", "unite responsable",
-        "unites responsables", "responsabilite", "responsavel", "responsaveis",
-        "unidade responsavel", "pessoa responsavel"),
+        "unites responsables", "responsabilite", "structure responsable",
+        "structures responsables", "responsible party", "responsible parties", "responsavel",
+        "responsaveis", "unidade responsavel", "pessoa responsavel"),
     "supporting": (
         "acompanan", "acompana", "apoyo", "unidades de apoyo", "supporting", "supported by",
         "support", "supporting units", "appui", "en appui", "apoio"),
@@ -52,6 +55,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "follow_up": (
         "seguimiento", "seguimiento a implementacion", "seguimiento a la implementacion",
         "seguimiento de la implementacion", "follow up", "implementation follow up", "suivi",
+        "tracking", "tracking comments", "implementation tracking",
         "suivi de la mise en oeuvre", "acompanhamento", "seguimento",
         "acompanhamento da implementacao"),
 }
@@ -79,8 +83,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # Each pattern matches the label only; what follows it is the value.
 LABELS: dict[str, re.Pattern[str]] = {
     "recommendation": _rx(
-        r"\s*(?:recomendaci(?:on|ones)(?:\s+de\s+(?:la\s+)?evaluacion)?|recommendations?"
-        r"|recommandations?|recomendac(?:ao|oes)(?:\s+da\s+avaliacao)?|rec\.?)"
+        r"\s*(?:recomendaci(?:on|ones)(?:\s+de\s+(?:la\s+)?evaluacion)?"
+        r"|(?:evaluation\s+)?recommendations?|recommandations?(?:\s+de\s+l['\u2019]\s*evaluation)?"
+        r"|recomendac(?:ao|oes)(?:\s+da\s+avaliacao)?|rec\.?)"
         r"\s*(?:n[o°º]?\s*\.?|num(?:ero|ber)?\.?|#|nr\.?)?\s*(\d{1,3})\b\s*[:.)\-\u2013]?\s*"),
     "addressed_to": _rx(
         r"\s*(?:(?:recomendacion|recommendation|recommandation|recomendacao)\s+)?"
@@ -105,12 +110,38 @@ LABELS: dict[str, re.Pattern[str]] = {
         r"|person\s+responsible\s+for\s+(?:completing|updating|filling)"
         r"|responsable\s+(?:du\s+suivi|de\s+(?:remplir|completer|la\s+mise\s+a\s+jour))"
         r"|(?:pessoa\s+)?responsavel\s+(?:por|pelo)\s+(?:preencher|completar|preenchimento"
-        r"|atualizar))[^:\n]*(?::|\n|$)\s*"),
+        r"|atualizar)"
+        r"|(?:personne\s+)?responsable\s+(?:de\s+)?(?:remplir|completer|renseigner|la\s+mise"
+        r"\s+a\s+jour|l['\u2019]\s*elaboration)"
+        r"|(?:prepared|completed|compiled|filled(?:\s+in)?|submitted)\s+by"
+        r"|(?:preparee?|remplie?|etablie?|elaboree?|renseignee?|soumise?)\s+par"
+        r"|(?:elaborad[oa]|preparad[oa]|completad[oa]|llenad[oa]|preenchid[oa])\s+por)"
+        r"[^:\n]*(?::|\n|$)\s*"),
+    # The next three are read above the matrix only (see HEADER_ONLY): who completes it,
+    # in which post and unit, and when; post and unit need their colon, a date label alone
+    # in its cell takes the next cell ("Date" | "15/03/2024").
+    "position": _rx(
+        r"\s*(?:position|post|job\s+title|title\s+of\s+(?:the\s+)?post|poste|fonction|titre"
+        r"|cargo|puesto|funcao)\s*:\s*"),
+    "unit": _rx(
+        r"\s*(?:unit\s*/\s*bureau|bureau\s*/\s*unit|unit|bureau|office|division"
+        r"|unite|service|direction|unidad|oficina|unidade|escritorio)\s*:\s*"),
+    "date": _rx(
+        r"\s*(?:date|fecha|data)(?:\s+(?:de\s+la\s+|de\s+l['\u2019]\s*|du\s+|de\s+|of\s+"
+        r"(?:the\s+)?|da\s+|do\s+)?(?:reponse(?:\s+de\s+la\s+direction)?|respuesta"
+        r"(?:\s+(?:gerencial|de\s+la\s+(?:gerencia|direccion)))?|resposta(?:\s+gerencial)?"
+        r"|(?:management\s+)?response|matrice|matriz|matrix|soumission|submission|preparation"
+        r"|elaboration|elaboracion|elaboracao|presentacion|apresentacao))?(?:\s*:\s*|\s*$)"),
     "comments": _rx(
         r"\s*(?:comentarios\s+generales|observaciones\s+generales|general\s+comments"
         r"|overall\s+comments|commentaires\s+generaux|observations\s+generales"
         r"|comentarios\s+gerais|observacoes\s+gerais)[^:\n]*(?::|\n|$)\s*"),
 }
+
+
+HEADER_ONLY = frozenset({"position", "unit", "date"})
+"""Labels read only above or beside the matrix, never inside an action table, where a
+comment such as "Date: ..." is the cell's text."""
 
 
 def match_label(text: str) -> tuple[str, str, str] | None:

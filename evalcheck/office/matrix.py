@@ -9,8 +9,12 @@ sheets). Two layouts are understood, in Spanish, English, French and Portuguese:
 - one row per action, the usual Excel tracker: a header row with a recommendation column
   and an action column; repeated (or merged) recommendation cells group the rows.
 
-What cannot be read becomes a Note naming the table, row and cell, and the field stays out:
-an empty decision or status is absent, never guessed.
+Statuses, decisions and deadlines go through `vocabulary` and `when.map_deadline`: the
+contract's value where the words name one, and the source's words kept beside it
+(status_text, decision_text, deadline_note) where they differ. Words that name nothing
+known are kept the same way and become a Note naming the table, row and cell; an empty
+decision or status is absent, never guessed. Header lines above or beside the matrix (who
+completes it, their post and unit, the date, general comments) are read too.
 """
 
 from __future__ import annotations
@@ -19,17 +23,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from evalcheck.office.labels import (
+    HEADER_ONLY,
     REC_NUMBER,
     column_role,
     match_label,
-    read_decision,
     read_priority,
-    read_status,
     split_number,
     split_support,
 )
 from evalcheck.office.text import clean, guess_language
-from evalcheck.office.when import parse_when
+from evalcheck.office.vocabulary import map_decision, map_status
+from evalcheck.office.when import map_deadline, parse_when
 
 Comment = tuple[str, str]
 
@@ -109,9 +113,11 @@ class ActionItem:
     description: str
     where: Where
     deadline: str | None = None
+    deadline_note: str = ""
     responsible: Located | None = None
     supporting: Located | None = None
     status: str | None = None
+    status_text: str = ""
     comments: str = ""
 
 
@@ -123,6 +129,7 @@ class RecommendationItem:
     addressed_to: Located | None = None
     priority: int | None = None
     decision: str | None = None
+    decision_text: str = ""
     remark: str = ""
     margin_notes: list[Comment] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
@@ -132,6 +139,9 @@ class RecommendationItem:
 class Matrix:
     title: str = ""
     owner: Located | None = None
+    owner_role: str = ""
+    owner_unit: Located | None = None
+    date: str | None = None
     comments: str = ""
     recommendations: list[RecommendationItem] = field(default_factory=list)
     margin_notes: list[Comment] = field(default_factory=list)
@@ -188,7 +198,8 @@ class _Reader:
         pending, self.pending = self.pending, None
         if cells:
             if b.kind == "paragraph":
-                self._labels(cells, where) or self._fill(pending, cells, where)
+                if not (self._labels(cells, where) or self._fill(pending, cells, where)):
+                    self._header_line(cells[0][1], where)
             elif self._header(r, row, cells):
                 pass
             elif self.flat and self.columns is not None:
@@ -203,6 +214,14 @@ class _Reader:
                 self.note(where, f"not read: {_short(cells[0][1])!r} (not a label evalcheck "
                                  "knows, and no action table header above it)")
         (self.rec.margin_notes if self.rec else self.m.margin_notes).extend(comments)
+
+    def _header_line(self, text: str, where: Where) -> None:
+        """A "Label: value" line above the matrix that names no field evalcheck has ("Cleared
+        by: ..."): listed, so that nothing the header says is dropped without trace."""
+        label, colon, value = text.partition(":")
+        if self.rec is None and colon and value.strip() and 0 < len(label.split()) <= 5:
+            self.note(where, f"not read: {_short(text)!r} (a header line evalcheck has no "
+                             "field for)")
 
     def _carried(self, row: tuple[str, ...]) -> bool:
         """A table split across pages: rows that continue the previous table's columns."""
@@ -238,6 +257,8 @@ class _Reader:
 
     def _labels(self, cells: list[tuple[int, str]], where: Where) -> bool:
         found = [match_label(text) for _, text in cells]
+        if where.kind != "paragraph" and (self.rec is not None or self.columns is not None):
+            found = [f if f is None or f[0] not in HEADER_ONLY else None for f in found]
         if not any(found):
             return False
         used: set[int] = set()
@@ -275,7 +296,8 @@ class _Reader:
         return True
 
     def _set(self, name: str, number: str, value: str, where: Where) -> None:
-        waits = name in ("recommendation", "addressed_to", "title", "owner", "comments")
+        waits = name in ("recommendation", "addressed_to", "title", "owner", "comments",
+                         "position", "unit", "date")
         if name == "recommendation":
             self._start(number, where)
         if not value:
@@ -286,6 +308,12 @@ class _Reader:
             self.m.title = value
         elif name == "owner":
             self.m.owner = Located(value, where)
+        elif name == "position":
+            self.m.owner_role = value
+        elif name == "unit":
+            self.m.owner_unit = Located(value, where)
+        elif name == "date":
+            self._date(value, where)
         elif name == "comments":
             self.m.comments = value
         elif self.rec is None:
@@ -299,6 +327,13 @@ class _Reader:
         elif name == "decision":
             self._decision(self.rec, value, where)
 
+    def _date(self, value: str, where: Where) -> None:
+        day = parse_when(value, self.day_first)
+        if day is None:
+            self.note(where, f"date {_short(value)!r} is not a date evalcheck can read (e.g. "
+                             "'15 mars 2024', '2024-03-15'); left out")
+        self.m.date = day
+
     def _priority(self, rec: RecommendationItem, value: str, where: Where) -> None:
         priority = read_priority(value)
         if priority is None:
@@ -307,11 +342,16 @@ class _Reader:
         rec.priority = priority
 
     def _decision(self, rec: RecommendationItem, value: str, where: Where) -> None:
-        decision, remark, understood = read_decision(value)
-        if not understood:
-            self.note(where, f"management response {_short(value)!r} is not accept, partially "
-                             "accept or reject; left out")
-        rec.decision, rec.remark = decision, remark
+        reading = map_decision(value)
+        if not reading.understood:
+            self.note(where, f"management response {_short(value)!r} is not a decision "
+                             "evalcheck knows (agree, partially agree, disagree, noted, in any "
+                             "of the four languages): kept as decision_text, no decision")
+        rec.decision, rec.decision_text, rec.remark = reading.value, reading.text, reading.remark
+        if reading.understood and reading.remark and rec.decision_text.endswith(reading.remark):
+            # "Agree. The office will ...": decision_text "Agree", the rest is the rationale
+            # or comment (build.py), so no word is kept twice
+            rec.decision_text = rec.decision_text[:-len(reading.remark)].strip(" .,;:-\u2013")
 
     def _start(self, number: str, where: Where) -> None:
         if any(rec.number == number for rec in self.m.recommendations):
@@ -374,11 +414,12 @@ class _Reader:
     def _action_fields(self, item: ActionItem, cells: dict[str, tuple[str, Where]]) -> None:
         if "deadline" in cells:
             text, where = cells["deadline"]
-            item.deadline = parse_when(clean(text), self.day_first)
-            if item.deadline is None and clean(text):
+            deadline = map_deadline(clean(text), self.day_first)
+            item.deadline, item.deadline_note = deadline.value, deadline.note
+            if not deadline.understood:
                 self.note(where, f"deadline {_short(clean(text))!r} is not a date evalcheck can "
-                                 "read (e.g. 'Noviembre 2023', '30/06/2023', '2023-11-30'); "
-                                 "left out")
+                                 "read (e.g. '2023-11', 'T3 2024', 'Q3 2024', '30/06/2023'): "
+                                 "kept as deadline_note, no deadline")
         supporting: list[str] = []
         if "responsible" in cells:
             text, where = cells["responsible"]
@@ -395,10 +436,14 @@ class _Reader:
                 item.supporting = Located("\n".join(supporting), where)
         if "status" in cells:
             text, where = cells["status"]
-            item.status = read_status(clean(text))
-            if item.status is None:
-                self.note(where, f"status {_short(clean(text))!r} is not one of: not started, in "
-                                 "progress, completed, no longer applicable; left out")
+            reading = map_status(" ".join(clean(text).split()))
+            item.status, item.status_text = reading.value, reading.text
+            if reading.deadline_note and not item.deadline and not item.deadline_note:
+                item.deadline_note = reading.deadline_note
+            if not reading.understood:
+                self.note(where, f"status {_short(clean(text))!r} is not one evalcheck knows "
+                                 "(not started, in progress, completed, no longer applicable, "
+                                 "in any of the four languages): kept as status_text, no status")
         if "comments" in cells:
             item.comments = clean(cells["comments"][0])
 

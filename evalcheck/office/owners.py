@@ -15,10 +15,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from evalcheck.office.text import fold, key
+from evalcheck.office.text import ascii_letters, fold, key
 
 _BULLET = re.compile(r"^\s*(?:[-\u2013\u2022\u00b7*\u25aa\u25e6\u25cf]|\d{1,2}[.)])\s+")
-_CONJUNCTION = re.compile(r"(\s+(?:y|e|and|et|&|as\s+well\s+as)\s+)", re.I)
+_CONJUNCTION = re.compile(r"((?<=\S\S)\s*/\s*(?=\S\S)|\s+(?:y|e|and|et|&|as\s+well\s+as)\s+)",
+                          re.I)
 _LEAD_INS = re.compile(
     r"^(?:y|e|and|et|lidera(?:do\s+por)?|lideran|acompanan?|apoyan?|con\s+el\s+apoyo\s+de"
     r"|en\s+particular|particularmente|especialmente|incluyendo|including|in\s+particular"
@@ -33,12 +34,24 @@ _OF = ("de", "del", "of", "du", "des", "da", "do", "dos", "das")
 _TAIL_WORDS = frozenset({*_OF, "en", "in", "for", "from", "dans", "em", "para", "at", "a", "al",
                          "au", "aux", "on"})
 _PERSON_WORDS = frozenset({
-    "oficial", "officer", "director", "directora", "coordinador", "coordinadora", "coordinator",
-    "manager", "gerente", "jefe", "jefa", "head", "chief", "especialista", "specialist", "asesor",
-    "asesora", "adviser", "advisor", "consultor", "consultora", "consultant", "representante",
-    "representative", "assistant", "asistente", "analista", "analyst", "charge", "chargee",
-    "conseiller", "conseillere", "assistente", "coordenador", "coordenadora", "diretor",
-    "diretora"})
+    # es
+    "oficial", "director", "directora", "coordinador", "coordinadora", "gerente", "jefe", "jefa",
+    "especialista", "asesor", "asesora", "consultor", "consultora", "representante",
+    "asistente", "analista", "encargado", "encargada", "punto focal", "subdirector",
+    "subdirectora",
+    # en
+    "officer", "coordinator", "manager", "head", "chief", "specialist", "adviser", "advisor",
+    "consultant", "representative", "assistant", "analyst", "deputy", "associate",
+    "expert", "focal point", "team leader", "secretary",
+    # fr
+    "chef", "cheffe", "charge", "chargee", "conseiller", "conseillere", "representant",
+    "directeur", "directrice", "coordonnateur", "coordonnatrice",
+    "coordinateur", "coordinatrice", "specialiste", "experte", "gestionnaire",
+    "administrateur", "administratrice", "assistante", "adjoint", "adjointe",
+    "point focal", "secretaire",
+    # pt
+    "assistente", "coordenador", "coordenadora", "diretor", "diretora", "assessor",
+    "assessora", "gestor", "gestora", "ponto focal"})
 
 Skip = object()
 
@@ -53,19 +66,23 @@ class Resolution:
 
 
 def slug(name: str) -> str:
-    """A kebab-case owner id from a name: "Unidad de Género" -> "unidad-de-genero"."""
-    s = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    """A kebab-case owner id from a name: "Unidad de Género" -> "unidad-de-genero",
+    "Partenaires de mise en œuvre" -> "partenaires-de-mise-en-oeuvre"."""
+    s = re.sub(r"[^a-z0-9]+", "-", fold(ascii_letters(name))).strip("-")
     if len(s) > 60:
         s = s[:60].rsplit("-", 1)[0]
     return s or "owner"
 
 
 def guess_type(name: str) -> str:
-    """person when the name starts with a post ("Oficial ...", "Project Manager"), else unit;
+    """person when the name starts or ends with a post or title ("Oficial de ...", "Chef de
+    programme", "Représentant résident", "M&E Officer", "Programme Coordinator"), else unit;
     a first guess for a person to review, since the registry requires a type."""
-    words = key(name).split()
-    return "person" if words and (words[0] in _PERSON_WORDS or words[-1] in _PERSON_WORDS) \
-        else "unit"
+    words = [w.split("(")[0] for w in key(name).split()]
+    if not words:
+        return "unit"
+    ends = {words[0], words[-1], " ".join(words[:2]), " ".join(words[-2:])}
+    return "person" if ends & _PERSON_WORDS else "unit"
 
 
 class OwnerIndex:

@@ -19,6 +19,19 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+_LETTERS = str.maketrans({"\u0153": "oe", "\u0152": "OE", "\u00e6": "ae", "\u00c6": "AE",
+                          "\u00df": "ss", "\u1e9e": "SS", "\u00f8": "o", "\u00d8": "O",
+                          "\u0142": "l", "\u0141": "L", "\u0111": "d", "\u0110": "D",
+                          "\u00fe": "th", "\u00de": "Th", "\u00f0": "d", "\u00d0": "D"})
+
+
+def ascii_letters(text: str) -> str:
+    """Letters that do not decompose into a base letter and an accent spelt the way people
+    type them without the key: œ -> oe, æ -> ae, ß -> ss, ø -> o ("mise en œuvre" and
+    "mise en oeuvre" are one name)."""
+    return text.translate(_LETTERS)
+
+
 _DASHES = re.compile(r"[\-\u2010-\u2015_]+")
 _SPACES = re.compile(r"\s+")
 _EDGE = " .,;:\u00b7\u2022*\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u00a0\t\n"
@@ -26,7 +39,7 @@ _EDGE = " .,;:\u00b7\u2022*\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u00a0\t\n"
 
 def key(text: str) -> str:
     """The form names are compared in: folded, dashes as spaces, one space, no edge punctuation."""
-    return _SPACES.sub(" ", _DASHES.sub(" ", fold(text))).strip(_EDGE)
+    return _SPACES.sub(" ", _DASHES.sub(" ", fold(ascii_letters(text)))).strip(_EDGE)
 
 
 def clean(text: str) -> str:

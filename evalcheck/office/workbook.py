@@ -1,4 +1,5 @@
-"""The action tracker as an Excel workbook: a Summary sheet and an Actions sheet.
+"""The action tracker as an Excel workbook: a Summary sheet and an Actions sheet (one row per
+action with its progress story, and one per recommendation that has no action).
 
 Record text comes from pull requests, so every text cell is neutralised the way actions.csv
 is (a leading = + - @ gets an apostrophe) and stored as text, never as a formula.
@@ -12,14 +13,18 @@ import re
 from typing import Any
 
 from evalcheck.office.extras import require
-from evalcheck.office.tracker import COLUMNS, HEADERS, Day, cells
-from evalcheck.report.model import ACTION_STATUSES, Implementation
+from evalcheck.office.tracker import COLUMNS, HEADERS, Day, Row
+from evalcheck.report import labels
+from evalcheck.report.model import ACTION_STATUSES, Implementation, ReportData
 from evalcheck.textsafe import csv_cell
 
 OVERDUE_FILL = "FFF4C7C3"
 HEADER_FILL = "FFDDE4EE"
 DATE_FORMAT, MONTH_FORMAT = "yyyy-mm-dd", "yyyy-mm"
-_WRAPPED = {"action": 60, "evaluation_title": 40, "responsible": 36, "supporting": 36}
+_WRAPPED = {"description": 60, "evaluation_title": 40, "recommendation_text": 60,
+            "rationale": 40, "responsible": 30, "supporting": 30, "latest_update": 50,
+            "comments": 40, "evidence": 40, "decision_text": 24, "status_text": 20,
+            "deadline_note": 20}
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -58,26 +63,26 @@ def _shown_width(value: object) -> int:
     return max((len(line) for line in str(value or "").split("\n")), default=0)
 
 
-def _actions_sheet(sheet: Any, report: Implementation) -> None:
+def _actions_sheet(sheet: Any, rows: list[Row]) -> None:
     styles = require("openpyxl.styles")
     utils = require("openpyxl.utils")
     _header(sheet, 1, HEADERS)
     overdue = styles.PatternFill("solid", fgColor=OVERDUE_FILL)
     wrap = styles.Alignment(wrap_text=True, vertical="top")
     top = styles.Alignment(vertical="top")
-    widths = [len(label) + 2 for label in HEADERS]
-    for r, action in enumerate(report.actions, 2):
-        for c, value in enumerate(cells(action), 1):
+    widths = [max(len(label) + 2, 8) for label in HEADERS]
+    for r, row in enumerate(rows, 2):
+        for c, value in enumerate(row.cells, 1):
             cell = _put(sheet, r, c, value)
             cell.alignment = wrap if COLUMNS[c - 1] in _WRAPPED else top
-            if action.days_overdue is not None:
+            if row.overdue:
                 cell.fill = overdue
             widths[c - 1] = max(widths[c - 1], min(_shown_width(value) + 2, 30))
     for c, label in enumerate(COLUMNS, 1):
         sheet.column_dimensions[utils.get_column_letter(c)].width = _WRAPPED.get(
             label, widths[c - 1])
     last = utils.get_column_letter(len(COLUMNS))
-    sheet.auto_filter.ref = f"A1:{last}{len(report.actions) + 1}"
+    sheet.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
     sheet.freeze_panes = "A2"
 
 
@@ -90,7 +95,7 @@ def _summary_sheet(sheet: Any, report: Implementation, as_of: dt.date) -> None:
     _header(sheet, 4, ("Status", "Actions"))
     row = 5
     for status in ACTION_STATUSES:
-        _put(sheet, row, 1, status)
+        _put(sheet, row, 1, labels.status(status))
         _put(sheet, row, 2, report.statuses.get(status, 0))
         row += 1
     for label, value in (("All actions", report.total), ("Overdue", len(report.overdue))):
@@ -114,14 +119,14 @@ def _summary_sheet(sheet: Any, report: Implementation, as_of: dt.date) -> None:
         sheet.column_dimensions[letter].width = 12
 
 
-def tracker_workbook(report: Implementation, as_of: dt.date) -> bytes:
-    """The .xlsx file's bytes."""
+def tracker_workbook(report: ReportData, rows: list[Row], as_of: dt.date) -> bytes:
+    """The .xlsx file's bytes: the report's counts, and the rows of the Actions sheet."""
     openpyxl = require("openpyxl")
     book = openpyxl.Workbook()
     summary = book.active
     summary.title = "Summary"
-    _summary_sheet(summary, report, as_of)
-    _actions_sheet(book.create_sheet("Actions"), report)
+    _summary_sheet(summary, report.implementation, as_of)
+    _actions_sheet(book.create_sheet("Actions"), rows)
     moment = dt.datetime.combine(as_of, dt.time())
     book.properties.creator = "evalcheck"
     book.properties.created = moment

@@ -116,6 +116,9 @@ td.text { min-width: 220px; }
 td.title { min-width: 200px; }
 td.people { min-width: 150px; }
 td.people .person { display: block; }
+td .words { font-size: 12px; color: #555; font-style: italic; }
+td .when { font-size: 12px; color: #555; white-space: nowrap; }
+td.links { max-width: 220px; overflow-wrap: anywhere; font-size: 13px; }
 td .note { color: var(--muted); font-size: 13px; margin-left: 4px; }
 .score { display: inline-block; min-width: 26px; text-align: center; border-radius: 5px;
   padding: 0 6px; font-weight: 650; background: #eef0f3; }

@@ -154,7 +154,7 @@ def _overdue(report: ReportData, limit: int) -> str:
     body.append(more(len(i.overdue_by_evaluation), limit, "evaluations"))
     body.append(actions_table(report, i.overdue, "t-overdue",
                               "Overdue actions, longest overdue first", "overdue", limit,
-                              "Filter overdue actions"))
+                              "Filter overdue actions", progress=True))
     return section("overdue", "Overdue actions", body)
 
 
@@ -191,10 +191,10 @@ def _all_actions(report: ReportData, limit: int) -> str:
     if not actions:
         return section("actions", "All actions", [empty("No actions recorded.")])
     return section("actions", "All actions", [
-        '<p class="lead">Every agreed action. Click a column heading to sort; type in the box '
-        'to filter.</p>',
+        '<p class="lead">Every agreed action, with what has been done on it: its latest update, '
+        'comments and evidence. Click a column heading to sort; type in the box to filter.</p>',
         actions_table(report, actions, "t-actions", "Actions", "overdue", limit,
-                      "Filter actions")])
+                      "Filter actions", progress=True)])
 
 
 def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:

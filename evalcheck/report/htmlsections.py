@@ -3,6 +3,7 @@ quality, the change report, and the action tables they share. Record text is esc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from evalcheck.report import labels
@@ -21,7 +22,7 @@ from evalcheck.report.htmlparts import (
     titled,
 )
 from evalcheck.report.model import DataQuality, ReportData
-from evalcheck.report.rows import ActionRow
+from evalcheck.report.rows import ActionRow, RecommendationRow
 from evalcheck.textsafe import html_escape as esc
 
 _DARK_DECISIONS = frozenset({"accepted", "rejected"})
@@ -37,26 +38,67 @@ def _text(text: str) -> Cell:
             None, "text")
 
 
+_WEB_LINK = re.compile(r"https?://[^\s<>\"'`]+", re.I)
+
+
+def evidence(items: Sequence[str]) -> str:
+    """Evidence as a list: web addresses as links (opened without a referrer), anything else
+    (a file path, a javascript: or data: address) as plain text."""
+    out = []
+    for item in items:
+        if _WEB_LINK.fullmatch(item):
+            out.append(f'<a href="{esc(item)}" rel="noopener noreferrer nofollow" '
+                       f'target="_blank">{esc(labels.short(item, 60))}</a>')
+        else:
+            out.append(f"<code>{esc(item)}</code>")
+    return "<br>".join(out)
+
+
+def _status(a: ActionRow) -> str:
+    words = f'<br><span class="words">{esc(a.status_text)}</span>' if a.status_text else ""
+    return badge(a.status, labels.status(a.status)) + words
+
+
+def _update(a: ActionRow) -> Cell:
+    if not a.latest_update and not a.latest_update_date:
+        return ("", "", "text")
+    when = f'<span class="when">{esc(a.latest_update_date)}</span> ' if a.latest_update_date \
+        else ""
+    return (when + str(_text(a.latest_update)[0]), a.latest_update_date, "text")
+
+
 def actions_table(report: ReportData, actions: Sequence[ActionRow], table_id: str,
-                  caption: str, extra: str, limit: int, filter_label: str = "") -> str:
+                  caption: str, extra: str, limit: int, filter_label: str = "",
+                  progress: bool = False) -> str:
     """Actions with their owners and status (the first `limit`); `extra` adds days overdue
-    or days left."""
+    or days left; `progress` adds each one's latest update, comments and evidence."""
     head = [("Evaluation", ""), ("Rec.", ""), ("Action", ""), ("Description", ""),
             ("Deadline", ""), ("Responsible", ""), ("Status", ""),
             ("Overdue by" if extra == "overdue" else "Due in", "number")]
+    if progress:
+        head += [("Latest update", ""), ("Comments", ""), ("Evidence", "")]
     rows = []
     for a in capped(actions, limit):
         days = a.days_overdue if extra == "overdue" else a.days_left
         late = extra == "overdue" and days is not None
-        rows.append([
+        row: list[Cell] = [
             titled(a.evaluation, a.evaluation_title), (esc(a.recommendation), None, "id"),
             (esc(a.id), None, "id"), _text(a.text),
-            (esc(a.deadline) or "none", a.due or "9999", ""),
+            (esc(a.deadline or a.deadline_note) or "none", a.due or "9999", ""),
             (_people(report, a.responsible), None, "people"),
-            (badge(a.status, labels.status(a.status)), a.status, ""),
-            (labels.days(days), -1 if days is None else days, "num late" if late else "num")])
+            (_status(a), a.status, ""),
+            (labels.days(days), -1 if days is None else days, "num late" if late else "num")]
+        if progress:
+            row += [_update(a), _text(a.comments) if a.comments else ("", None, "text"),
+                    (evidence(a.evidence), None, "links")]
+        rows.append(row)
     return table(table_id, caption, head, rows, sortable=True, filter_label=filter_label) + \
         more(len(actions), limit, "actions", "actions.csv and report.json")
+
+
+def _decision(r: RecommendationRow) -> str:
+    words = f'<br><span class="words">{esc(r.decision_text)}</span>' if r.decision_text else ""
+    return badge(r.decision, labels.decision(r.decision)) + words
 
 
 def responses_section(report: ReportData, limit: int) -> str:
@@ -103,12 +145,14 @@ def responses_section(report: ReportData, limit: int) -> str:
                                     (esc(r.id), None, "id"),
                                     _text(r.text),
                  (_people(report, r.addressed_to), None, "people"),
-                 (badge(r.decision, labels.decision(r.decision)), r.decision, ""),
+                 (_decision(r), r.decision, ""),
+                 _text(r.rationale) if r.rationale else ("", None, "text"),
+                 (esc(r.response_date), r.response_date, ""),
                  (r.actions, r.actions, "num")] for r in capped(c.recommendations, limit)]
         body.append(table("t-recommendations", "Recommendations and decisions", [
             ("Evaluation", ""), ("Rec.", ""), ("Recommendation", ""), ("Addressed to", ""),
-            ("Decision", ""), ("Actions", "number")], recs, sortable=True,
-            filter_label="Filter recommendations"))
+            ("Decision", ""), ("Rationale", ""), ("Response date", ""), ("Actions", "number")],
+            recs, sortable=True, filter_label="Filter recommendations"))
         body.append(more(len(c.recommendations), limit, "recommendations"))
     return section("responses", "Management responses", body)
 

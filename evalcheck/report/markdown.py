@@ -10,7 +10,7 @@ from evalcheck.report import boardmd, labels
 from evalcheck.report.changes import ChangeReport, ItemChange
 from evalcheck.report.htmlparts import MAX_ROWS
 from evalcheck.report.model import ReportData
-from evalcheck.report.rows import ActionRow
+from evalcheck.report.rows import ActionRow, RecommendationRow
 from evalcheck.textsafe import md_escape as esc
 
 _PLAIN = re.compile(r"[\w./~^@{}:+=,-]+")
@@ -60,6 +60,43 @@ def _who(report: ReportData, ids: Sequence[str]) -> str:
     return esc(labels.people(report, tuple(ids)))
 
 
+def _status(a: ActionRow) -> str:
+    """The status, and the source's words for it when they differ: "In progress (Initiée)"."""
+    return esc(labels.status(a.status) + (f" ({a.status_text})" if a.status_text else ""))
+
+
+def _decision_cell(r: RecommendationRow) -> str:
+    return esc(labels.decision(r.decision)
+               + (f" ({r.decision_text})" if r.decision_text else ""))
+
+
+def _update(a: ActionRow) -> str:
+    if not a.latest_update and not a.latest_update_date:
+        return ""
+    return esc(": ".join(p for p in (a.latest_update_date, labels.short(a.latest_update, 200))
+                         if p))
+
+
+def _progress(report: ReportData, limit: int) -> list[str]:
+    """Per action, what has been done: its status in the source's words, latest update,
+    comments and evidence (the actions that have any of them)."""
+    told = [a for a in report.implementation.actions
+            if a.latest_update or a.latest_update_date or a.comments or a.evidence
+            or a.status_text]
+    out = ["## Progress on actions", ""]
+    if not told:
+        return [*out, "No action has an update, comment or evidence recorded.", ""]
+    silent = report.implementation.total - len(told)
+    out += [f"{labels.plural(len(told), 'action')} with an update, comment or evidence"
+            + (f"; {labels.plural(silent, 'action')} with none." if silent else "."), ""]
+    rows = [(_titled(a.evaluation, a.evaluation_title), esc(a.recommendation), esc(a.id),
+             _status(a), _update(a),
+             esc(labels.short(a.comments, 200)), esc(" ".join(a.evidence)))
+            for a in (told[:limit] if limit else told)]
+    return out + _table(["evaluation", "rec.", "action", "status", "latest update", "comments",
+                         "evidence"], rows)[:-1] + _more(len(told), limit)
+
+
 def _action_rows(report: ReportData, actions: Sequence[ActionRow], extra: str,
                  limit: int) -> list[str]:
     def last(a: ActionRow) -> object:
@@ -69,7 +106,7 @@ def _action_rows(report: ReportData, actions: Sequence[ActionRow], extra: str,
     head = ["evaluation", "rec.", "action", "description", "deadline", "responsible", "status"]
     rows = [(_titled(a.evaluation, a.evaluation_title), esc(a.recommendation), esc(a.id),
              esc(labels.short(a.text, 120)),
-             esc(a.deadline), _who(report, a.responsible), esc(labels.status(a.status)),
+             esc(a.deadline or a.deadline_note), _who(report, a.responsible), _status(a),
              last(a)) for a in (actions[:limit] if limit else actions)]
     extra_head = {"overdue": "overdue by", "left": "due in"}.get(extra, "")
     return _table([*head, extra_head] if extra_head else head,
@@ -129,10 +166,11 @@ def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
                        for r in c.by_evaluation], right=tuple(range(1, 7)))
     if c.recommendations:
         out += table(["evaluation", "rec.", "recommendation", "addressed to", "decision",
-                       "actions"],
+                       "rationale", "response date", "actions"],
                       [(esc(r.evaluation), esc(r.id), esc(labels.short(r.text, 120)),
-                        _who(report, r.addressed_to), esc(labels.decision(r.decision)),
-                        r.actions) for r in c.recommendations], right=(5,))
+                        _who(report, r.addressed_to), _decision_cell(r),
+                        esc(labels.short(r.rationale, 200)), esc(r.response_date),
+                        r.actions) for r in c.recommendations], right=(7,))
 
     out += ["## Implementation", "",
             f"Implementation rate: **{labels.percent(i.rate)}** ({i.completed} completed of "
@@ -167,6 +205,8 @@ def render(report: ReportData, max_rows: int = MAX_ROWS) -> str:
         out += _action_rows(report, i.due_later, "left", max_rows)
     else:
         out += ["No open actions are due in the next 90 days.", ""]
+
+    out += _progress(report, max_rows)
 
     out += ["## Deadlines moved", ""]
     if i.moved:

@@ -71,6 +71,11 @@ class RecommendationRow:
     """accepted, partially-accepted, rejected, no-decision or not-answered."""
     response: str
     actions: int
+    decision_text: str = ""
+    """The source's words for the decision ("Agree", "Pris note"), when the record keeps them."""
+    rationale: str = ""
+    response_date: str = ""
+    """The date of the management response that answers it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +101,14 @@ class ActionRow:
     """Days past due for an open action whose deadline is before the as-of date, else None."""
     days_left: int | None
     """Days until the deadline for an open action not yet past due, else None."""
+    deadline_note: str = ""
+    status_text: str = ""
+    """The source's words for the status ("Overdue-Initiated", "En retard"), if kept."""
+    latest_update_date: str = ""
+    latest_update: str = ""
+    """The latest entry of the action's `updates` (by date; the later one on a tie)."""
+    comments: str = ""
+    evidence: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -136,6 +149,7 @@ def _action(response: Record, answer: dict[str, Any], action: dict[str, Any], ev
     overdue = (as_of - due).days if due and is_open and due < as_of else None
     left = (due - as_of).days if due and is_open and due >= as_of else None
     decision = answer.get("decision")
+    latest = latest_update(action.get("updates"))
     return ActionRow(
         evaluation=evaluation, evaluation_title=title, response=response.id,
         recommendation=ident(answer.get("recommendation")),
@@ -146,7 +160,30 @@ def _action(response: Record, answer: dict[str, Any], action: dict[str, Any], ev
         responsible=names(action.get("responsible")), supporting=names(action.get("supporting")),
         status=status, completed_on=ident(action.get("completed_on")),
         path=shown_path(response.path),
-        days_overdue=overdue, days_left=left)
+        days_overdue=overdue, days_left=left, deadline_note=text(action.get("deadline_note")),
+        status_text=text(action.get("status_text")), latest_update_date=latest[0],
+        latest_update=latest[1], comments=text(action.get("comments")),
+        evidence=_evidence(action.get("evidence")))
+
+
+def latest_update(updates: Any) -> tuple[str, str]:
+    """(date, text) of the latest update: the greatest ISO date, the later entry on a tie, an
+    undated entry only when none is dated; ("", "") when there is none."""
+    best: tuple[str, int, str] | None = None
+    for n, (_, entry) in enumerate(mappings(updates)):
+        day, words = ident(entry.get("date")), text(entry.get("text"))
+        if not day and not words:
+            continue
+        candidate = (day, n, words)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    return (best[0], best[2]) if best else ("", "")
+
+
+def _evidence(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    return tuple(" ".join(v.split()) for v in names(value) if v.strip())
 
 
 def _owner_names(records: Iterable[Record]) -> dict[str, str]:
@@ -205,7 +242,10 @@ def extract(records: Sequence[Record], as_of: dt.date) -> Rows:
                 evaluation=key, id=rid, text=text(rec.get("text")),
                 addressed_to=names(rec.get("addressed_to")), decision=_decision(answered),
                 response=answered[0].id if answered else "",
-                actions=sum(1 for a in actions if a.recommendation == rid)))
+                actions=sum(1 for a in actions if a.recommendation == rid),
+                decision_text=text(answered[1].get("decision_text")) if answered else "",
+                rationale=text(answered[1].get("rationale")) if answered else "",
+                response_date=ident(answered[0].get("date")) if answered else ""))
         action_rows.extend(actions)
         if found is not None:
             eval_rows.append(EvaluationRow(

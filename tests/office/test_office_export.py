@@ -1,6 +1,8 @@
-"""`evalcheck export xlsx`: the tracker workbook reopens with openpyxl with one row per action,
-the columns and values of the report's actions.csv, real dates, highlighted overdue rows, a
-frozen header, a filter, and no formula anywhere."""
+"""`evalcheck export xlsx`: the tracker workbook reopens with openpyxl with one row per action
+and one per recommendation without actions, names instead of ids, each action's progress story
+(latest update, comments, status and decision in the source's words, rationale), the facts of
+the report's actions.csv, real dates, highlighted overdue rows, a frozen header, a filter, and
+no formula anywhere."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from conftest import SEED_AS_OF, run_cli, write_files
 from evalcheck.office.tracker import COLUMNS, HEADERS
 from evalcheck.office.workbook import OVERDUE_FILL
 from evalcheck.records import load_record
+from evalcheck.report.csv import COLUMNS as CSV_COLUMNS
 from evalcheck.report.csv import render
 from evalcheck.report.model import build_report
 
@@ -26,16 +29,24 @@ kind: management-response
 id: MR-1
 evaluation: EV-1
 owner: me-unit
+date: 2023-06-15
 responses:
   - recommendation: R1
     decision: accepted
+    decision_text: Agree
     actions:
       - id: "1.1"
         description: Done on time
         deadline: 2023-11
         responsible: [me-unit]
         status: completed
+        status_text: Réalisée
         completed_on: 2023-11-20
+        comments: Shared with the board.
+        evidence: [https://example.org/report.pdf]
+        updates:
+          - {date: 2023-11-20, text: Report published.}
+          - {date: 2023-09-01, text: Draft circulated.}
       - id: "1.2"
         description: =HYPERLINK("http://evil.example","click")
         deadline: 2024-03-15
@@ -57,6 +68,10 @@ responses:
       - id: "2.2"
         description: +1 without a deadline and not reported
         responsible: [me-unit]
+  - recommendation: R3
+    decision: rejected
+    decision_text: Disagree
+    rationale: No budget for it.
 """
 EVALUATION = """\
 kind: evaluation
@@ -67,6 +82,8 @@ owner: me-unit
 recommendations:
   - {id: R1, text: Do one thing., addressed_to: [me-unit]}
   - {id: R2, text: Do another thing., addressed_to: [programme-unit]}
+  - {id: R3, text: Do a third thing., addressed_to: [programme-unit]}
+  - {id: R4, text: Do a fourth thing., addressed_to: [me-unit]}
 """
 
 
@@ -85,19 +102,47 @@ def rows_of(sheet: Any) -> list[tuple[Any, ...]]:
     return list(sheet.iter_rows(values_only=True))
 
 
-def test_one_row_per_action_with_the_csv_columns(tracker: Path) -> None:
+def _by_action(rows: list[tuple[Any, ...]]) -> dict[str, dict[str, Any]]:
+    return {r[COLUMNS.index("action")]: dict(zip(COLUMNS, r, strict=True))
+            for r in rows[1:] if r[COLUMNS.index("action")]}
+
+
+def test_one_row_per_action_and_per_recommendation_without_one(tracker: Path) -> None:
     book = openpyxl.load_workbook(tracker)
     assert book.sheetnames == ["Summary", "Actions"]
     rows = rows_of(book["Actions"])
-    assert rows[0] == HEADERS
-    assert [h.lower().replace(" ", "_") for h in HEADERS] == list(COLUMNS)
-    assert [(r[3], r[5]) for r in rows[1:]] == [
-        ("R1", "1.1"), ("R1", "1.2"), ("R1", "1.3"), ("R2", "2.1"), ("R2", "2.2")]
-    by_id = {r[5]: dict(zip(COLUMNS, r, strict=True)) for r in rows[1:]}
-    assert by_id["1.2"]["responsible"] == "me-unit; programme-unit"
+    assert rows[0] == HEADERS and len(HEADERS) == len(COLUMNS)
+    rec, action = COLUMNS.index("recommendation"), COLUMNS.index("action")
+    assert [(r[rec], r[action]) for r in rows[1:]] == [
+        ("R1", "1.1"), ("R1", "1.2"), ("R1", "1.3"), ("R2", "2.1"), ("R2", "2.2"),
+        ("R3", None), ("R4", None)]
+    rejected, unanswered = (dict(zip(COLUMNS, r, strict=True)) for r in rows[-2:])
+    assert (rejected["decision"], rejected["decision_text"], rejected["rationale"],
+            rejected["recommendation_text"], rejected["management_response"]) == (
+        "Rejected", "Disagree", "No budget for it.", "Do a third thing.", "MR-1")
+    assert (unanswered["decision"], unanswered["management_response"]) == ("Not answered", None)
+
+
+def test_names_and_labels_not_ids(tracker: Path) -> None:
+    by_id = _by_action(rows_of(openpyxl.load_workbook(tracker)["Actions"]))
+    assert by_id["1.2"]["responsible"] == "M&E Unit; Programme Unit"
+    assert by_id["1.2"]["supporting"] == "Programme Unit"
     assert by_id["1.2"]["evaluation_title"] == "Final evaluation of the programme"
-    assert by_id["2.2"]["status"] == "not-reported"
-    assert by_id["2.2"]["decision"] == "no-decision"
+    assert by_id["1.2"]["recommendation_text"] == "Do one thing."
+    assert (by_id["2.2"]["status"], by_id["2.2"]["decision"]) == ("Not reported",
+                                                                   "No decision yet")
+    assert (by_id["1.1"]["status"], by_id["1.1"]["decision"]) == ("Completed", "Accepted")
+
+
+def test_the_progress_story_of_each_action(tracker: Path) -> None:
+    by_id = _by_action(rows_of(openpyxl.load_workbook(tracker)["Actions"]))
+    done = by_id["1.1"]
+    assert (done["latest_update_date"], done["latest_update"]) == (
+        dt.datetime(2023, 11, 20), "Report published.")
+    assert (done["status_text"], done["comments"], done["evidence"]) == (
+        "Réalisée", "Shared with the board.", "https://example.org/report.pdf")
+    assert (done["decision_text"], done["response_date"]) == ("Agree", dt.datetime(2023, 6, 15))
+    assert by_id["1.2"]["latest_update"] is None
 
 
 def test_dates_are_real_dates_and_month_deadlines_end_the_month(tracker: Path) -> None:
@@ -111,8 +156,8 @@ def test_dates_are_real_dates_and_month_deadlines_end_the_month(tracker: Path) -
     assert sheet.cell(row=3, column=col["original_deadline"]).value == dt.datetime(2023, 12, 31)
     assert sheet.cell(row=2, column=col["completed_on"]).value == dt.datetime(2023, 11, 20)
     assert sheet.cell(row=6, column=col["deadline"]).value is None
-    overdue = [sheet.cell(row=r, column=col["days_overdue"]).value for r in range(2, 7)]
-    assert overdue == [None, 107, None, None, None]
+    overdue = [sheet.cell(row=r, column=col["days_overdue"]).value for r in range(2, 9)]
+    assert overdue == [None, 107, None, None, None, None, None]
 
 
 def test_overdue_rows_are_highlighted_and_only_they(tracker: Path) -> None:
@@ -125,12 +170,16 @@ def test_overdue_rows_are_highlighted_and_only_they(tracker: Path) -> None:
 
 
 def test_frozen_header_filter_and_widths(tracker: Path) -> None:
+    from openpyxl.utils import get_column_letter
+
     sheet = openpyxl.load_workbook(tracker)["Actions"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:O{sheet.max_row}"
-    assert sheet.max_row == 6
-    assert sheet.column_dimensions["G"].width == 60
-    assert all(sheet.column_dimensions[c].width >= 8 for c in "ABCDEFGHIJKLMNO")
+    last = get_column_letter(len(COLUMNS))
+    assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}"
+    assert sheet.max_row == 8
+    assert sheet.column_dimensions[get_column_letter(COLUMNS.index("description") + 1)].width == 60
+    assert all(sheet.column_dimensions[get_column_letter(c)].width >= 8
+               for c in range(1, len(COLUMNS) + 1))
 
 
 def test_text_never_becomes_a_formula(tracker: Path) -> None:
@@ -147,10 +196,10 @@ def test_text_never_becomes_a_formula(tracker: Path) -> None:
 def test_summary_counts_and_implementation_rate(tracker: Path) -> None:
     rows = {r[0]: r[1:] for r in rows_of(openpyxl.load_workbook(tracker)["Summary"]) if r[0]}
     assert rows["As of"][0] == dt.datetime(2024, 6, 30)
-    counts = {s: rows[s][0] for s in ("not-started", "in-progress", "completed",
-                                      "no-longer-applicable", "not-reported")}
-    assert counts == {"not-started": 0, "in-progress": 1, "completed": 1,
-                      "no-longer-applicable": 1, "not-reported": 2}
+    counts = {s: rows[s][0] for s in ("Not started", "In progress", "Completed",
+                                      "No longer applicable", "Not reported")}
+    assert counts == {"Not started": 0, "In progress": 1, "Completed": 1,
+                      "No longer applicable": 1, "Not reported": 2}
     assert (rows["All actions"][0], rows["Overdue"][0]) == (5, 1)
     assert rows["Implementation rate"][0] == pytest.approx(1 / 4)
     assert rows["EV-1"][:3] == (5, 1, 1)
@@ -162,15 +211,31 @@ def _as_csv_text(value: Any, number_format: str) -> str:
     return "" if value is None else str(value)
 
 
+SAME = ("evaluation", "evaluation_title", "recommendation", "action", "deadline", "due_date",
+        "original_deadline", "completed_on", "days_overdue", "deadline_note", "status_text",
+        "latest_update_date", "latest_update", "comments", "decision_text", "rationale",
+        "response_date")
+CSV_NAME = {"action": "action_id", "description": "action", "management_response":
+            "management_response"}
+
+
 def test_the_workbook_says_what_actions_csv_says(tracker: Path, repo: Path) -> None:
+    """The same facts per action, the workbook with names where the CSV has ids."""
     records = [load_record(p.relative_to(repo).as_posix(), p.read_bytes())
                for p in sorted((repo / "records").rglob("*.yaml"))]
     report = build_report(records, [], dt.date.fromisoformat(AS_OF))
-    expected = list(csv.reader(io.StringIO(render(report).lstrip("\ufeff"))))
+    expected = [dict(zip(CSV_COLUMNS, r, strict=True)) for r in
+                list(csv.reader(io.StringIO(render(report).lstrip("\ufeff"))))[1:]]
     sheet = openpyxl.load_workbook(tracker)["Actions"]
-    got = [[_as_csv_text(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
-    assert got[1:] == expected[1:]
-    assert expected[0] == list(COLUMNS)
+    got = [{name: _as_csv_text(c.value, c.number_format) for name, c in zip(COLUMNS, row,
+                                                                          strict=True)}
+           for row in sheet.iter_rows(min_row=2)]
+    got = [g for g in got if g["action"]]
+    assert len(got) == len(expected) == 5
+    for g, e in zip(got, expected, strict=True):
+        for name in SAME:
+            assert g[name] == e[CSV_NAME.get(name, name)], name
+        assert g["description"] == e["action"]
 
 
 def test_paths_narrow_the_tracker(repo: Path) -> None:
@@ -181,7 +246,7 @@ def test_paths_narrow_the_tracker(repo: Path) -> None:
                      "--as-of", AS_OF, cwd=repo)
     assert result.returncode == 0, result.stderr
     rows = rows_of(openpyxl.load_workbook(repo / "one.xlsx")["Actions"])
-    assert {r[2] for r in rows[1:]} == {"MR-2"}
+    assert {r[-1] for r in rows[1:] if r[COLUMNS.index("action")]} == {"MR-2"}
     assert {r[1] for r in rows[1:]} == {"Final evaluation of the programme"}
 
 
@@ -190,8 +255,10 @@ def test_the_bundled_records(tmp_path: Path) -> None:
     result = run_cli("export", "xlsx", str(out), "--as-of", SEED_AS_OF)
     assert result.returncode == 0, result.stderr
     sheet = openpyxl.load_workbook(out)["Actions"]
-    assert sheet.max_row == 23
-    assert all(sheet.cell(row=r, column=15).value > 0 for r in range(2, 24))
+    action, days = COLUMNS.index("action") + 1, COLUMNS.index("days_overdue") + 1
+    actions = [r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=action).value]
+    assert len(actions) == 22
+    assert all(sheet.cell(row=r, column=days).value > 0 for r in actions)
 
 
 def test_a_name_that_is_not_a_workbook_is_refused(repo: Path) -> None:

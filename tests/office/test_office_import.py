@@ -165,7 +165,8 @@ def test_a_flow_style_registry_gets_flow_style_entries(tmp_path: Path) -> None:
     assert lines[:3] == ["kind: owners", "owners:",
                          "  - {id: me-unit, name: M&E Unit, type: unit}   # evaluation office"]
     assert lines[3:] == [
-        "  - {id: ezequiel-texido, name: Ezequiel Texidó, type: person, review: true}",
+        "  - {id: ezequiel-texido, name: Ezequiel Texidó, type: person, role: Project Manager,"
+        " review: true}",
         "  - {id: psu, name: PSU, type: unit, review: true}",
         "  - {id: unidad-de-politica, name: Unidad de Política, type: unit, review: true}",
         "  - {id: enlace, name: Enlace, type: unit, review: true}",
@@ -178,7 +179,7 @@ def test_a_flow_style_registry_gets_flow_style_entries(tmp_path: Path) -> None:
     assert run_cli("validate", cwd=root).returncode == 0
 
 
-def test_unreadable_cells_are_reported_where_they_are_and_left_out(seed_repo: Path,
+def test_unreadable_cells_are_reported_where_they_are_and_kept_in_their_words(seed_repo: Path,
                                                                    tmp_path: Path) -> None:
     import docx
 
@@ -194,13 +195,17 @@ def test_unreadable_cells_are_reported_where_they_are_and_left_out(seed_repo: Pa
     assert result.returncode == 1
     assert "table 3, row 7, cell 2: deadline 'pronto' is not a date evalcheck can read" \
         in result.stdout
-    assert "table 3, row 7, cell 5: status 'casi listo' is not one of: not started, in " \
-           "progress, completed, no longer applicable; left out" in result.stdout
-    assert "table 3, row 3, cell 1: management response 'quizás' is not accept, partially " \
-           "accept or reject; left out" in result.stdout
+    assert "table 3, row 7, cell 5: status 'casi listo' is not one evalcheck knows (not " \
+           "started, in progress, completed, no longer applicable, in any of the four " \
+           "languages): kept as status_text, no status" in result.stdout
+    assert "table 3, row 3, cell 1: management response 'quizás' is not a decision evalcheck " \
+           "knows" in result.stdout
     second = load(seed_repo / RESPONSE)["responses"][1]
-    assert "decision" not in second
-    assert set(second["actions"][0]) == {"id", "description", "responsible", "supporting"}
+    assert "decision" not in second and second["decision_text"] == "quizás"
+    action = second["actions"][0]
+    assert set(action) == {"id", "description", "responsible", "supporting", "deadline_note",
+                           "status_text"}
+    assert (action["deadline_note"], action["status_text"]) == ("pronto", "casi listo")
 
 
 def test_decisions_and_statuses_are_read_when_given(seed_repo: Path, tmp_path: Path) -> None:
@@ -223,7 +228,7 @@ def test_decisions_and_statuses_are_read_when_given(seed_repo: Path, tmp_path: P
     assert (responses[1]["decision"], responses[1]["rationale"]) == ("rejected", "No hay fondos.")
     assert [a.get("status") for a in responses[2]["actions"]] == \
         ["in-progress", "completed", None]
-    assert responses[2]["actions"][1]["x-comments"] == "Publicado en la intranet."
+    assert responses[2]["actions"][1]["comments"] == "Publicado en la intranet."
 
 
 def test_an_existing_record_is_not_overwritten_without_force(

@@ -16,7 +16,7 @@ from evalcheck.office.labels import (
     split_support,
 )
 from evalcheck.office.matrix import Block, read_matrix
-from evalcheck.office.owners import OwnerIndex, slug
+from evalcheck.office.owners import OwnerIndex, guess_type, slug
 from evalcheck.office.when import parse_when
 from evalcheck.yamlload import parse
 
@@ -101,6 +101,22 @@ def test_column_headers_in_four_languages(header: str, role: str | None) -> None
     ("Person responsible for completing the matrix: Ana Ruiz", "owner", "", "Ana Ruiz"),
     ("Comentarios generales sobre el proceso de evaluación:\nTexto", "comments", "", "Texto"),
     ("Título de la evaluación y año:", "title", "", ""),
+    # header lines above or beside the table (issue 13)
+    ("Personne responsable de remplir la matrice : Awa Diallo", "owner", "", "Awa Diallo"),
+    ("Prepared by: Jone Ratu", "owner", "", "Jone Ratu"),
+    ("Préparé par : Awa Diallo", "owner", "", "Awa Diallo"),
+    ("Elaborado por: Ana Ruiz", "owner", "", "Ana Ruiz"),
+    ("Preenchido por: João Silva", "owner", "", "João Silva"),
+    ("Position: Programme Analyst", "position", "", "Programme Analyst"),
+    ("Cargo: Oficial de Monitoreo", "position", "", "Oficial de Monitoreo"),
+    ("Unit/Bureau: Environment Unit", "unit", "", "Environment Unit"),
+    ("Date : 15 mars 2024", "date", "", "15 mars 2024"),
+    ("Date of the management response: 2 March 2018", "date", "", "2 March 2018"),
+    ("Fecha de la respuesta: 10/05/2024", "date", "", "10/05/2024"),
+    ("Data: 3 de abril de 2024", "date", "", "3 de abril de 2024"),
+    ("Commentaires généraux : Merci", "comments", "", "Merci"),
+    ("Evaluation recommendation 1. Strengthen", "recommendation", "1", "Strengthen"),
+    ("Recommandation de l'évaluation 2 : Renforcer", "recommendation", "2", "Renforcer"),
 ])
 def test_row_labels_in_four_languages(cell: str, label: str, number: str, value: str) -> None:
     found = match_label(cell)
@@ -108,7 +124,9 @@ def test_row_labels_in_four_languages(cell: str, label: str, number: str, value:
     assert (found[0], found[1], found[2].strip()) == (label, number, value)
 
 
-@pytest.mark.parametrize("cell", ["Persona responsable", "1.1 Realizar", "Red Regional"])
+@pytest.mark.parametrize("cell", ["Persona responsable", "1.1 Realizar", "Red Regional",
+                                  "Date limite", "Fecha límite", "Position of the office",
+                                  "Unit"])
 def test_cells_that_are_not_row_labels(cell: str) -> None:
     assert match_label(cell) is None
 
@@ -263,10 +281,9 @@ def test_an_english_matrix_in_blocks() -> None:
     assert (rec.number, rec.text, rec.priority, rec.decision, rec.remark) == (
         "1", "Strengthen the monitoring of the programme.", 1, "partially-accepted",
         "Funding is limited.")
-    assert [(a.id, a.deadline) for a in rec.actions] == [("1.1", "2024-06-30"), ("1.2", None)]
-    assert [str(n) for n in matrix.notes] == [
-        "table 2, row 6, cell 2: deadline 'Q3 2024' is not a date evalcheck can read (e.g. "
-        "'Noviembre 2023', '30/06/2023', '2023-11-30'); left out"]
+    assert [(a.id, a.deadline) for a in rec.actions] == [("1.1", "2024-06-30"),
+                                                        ("1.2", "2024-Q3")]
+    assert matrix.notes == []
 
 
 def test_a_french_tracker_with_one_row_per_action() -> None:
@@ -298,12 +315,14 @@ def test_a_portuguese_matrix_and_what_it_cannot_read() -> None:
             ["Fazer reuniões.", "Dezembro 2024", "Unidade de Programa", "azul"]]
     matrix = read_matrix([Block("table", 4, tuple(tuple(r) for r in rows))])
     [rec] = matrix.recommendations
-    assert (rec.number, rec.priority, rec.decision) == ("3", None, None)
+    assert (rec.number, rec.priority, rec.decision, rec.decision_text) == ("3", None, None,
+                                                                            "talvez")
     assert [(a.id, a.deadline) for a in rec.actions] == [("3.1", "2024-12")]
     assert [str(n) for n in matrix.notes] == [
         "table 4, row 2, cell 3: priority '5' is not 1, 2 or 3 (or high, medium, low); left out",
-        "table 4, row 3, cell 1: management response 'talvez' is not accept, partially accept "
-        "or reject; left out",
+        "table 4, row 3, cell 1: management response 'talvez' is not a decision evalcheck "
+        "knows (agree, partially agree, disagree, noted, in any of the four languages): kept "
+        "as decision_text, no decision",
         "table 4, row 5, cell 4: not read: 'azul' (its column has no header evalcheck knows)",
         "table 4, row 5, cell 1: the action has no number; numbered 3.1 by its position"]
 
@@ -315,3 +334,65 @@ def test_an_action_table_split_across_pages_keeps_its_columns() -> None:
               block([["1.2 Segunda.", "Junio 2024", "PSU"]], 2)]
     [rec] = read_matrix(blocks).recommendations
     assert [(a.id, a.deadline) for a in rec.actions] == [("1.1", "2024-05"), ("1.2", "2024-06")]
+
+
+@pytest.mark.parametrize(("name", "ident"), [
+    ("Partenaires de mise en œuvre", "partenaires-de-mise-en-oeuvre"),
+    ("Cœur de métier", "coeur-de-metier"), ("Équipe Æther", "equipe-aether"),
+    ("Straße und Brücken", "strasse-und-brucken"), ("Søren Ødegård", "soren-odegard"),
+    ("Unité S&E", "unite-s-e"), ("Oficina de Coordinación", "oficina-de-coordinacion"),
+])
+def test_owner_ids_transliterate(name: str, ident: str) -> None:
+    assert slug(name) == ident
+
+
+def test_a_ligature_matches_its_two_letters() -> None:
+    index = OwnerIndex([{"id": "pmo", "name": "Partenaires de mise en oeuvre"}])
+    assert index.resolve("Partenaires de mise en œuvre").ids == ["pmo"]
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Chef de programme", "person"), ("Cheffe de projet", "person"),
+    ("Oficial de Monitoreo y Evaluación", "person"), ("M&E Officer", "person"),
+    ("Programme Coordinator", "person"), ("Représentant résident adjoint", "person"),
+    ("Resident Representative", "person"), ("Chargée de suivi-évaluation", "person"),
+    ("Point focal genre", "person"), ("Coordonnateur national", "person"),
+    ("Unité de communication", "unit"), ("Senior Management", "unit"),
+    ("Partenaires de mise en œuvre", "unit"), ("Ministerio de Salud", "unit"),
+])
+def test_posts_and_titles_are_people(name: str, kind: str) -> None:
+    assert guess_type(name) == kind
+
+
+@pytest.mark.parametrize(("cell", "names"), [
+    ("Unité S&E / Unité de communication", ["Unité S&E", "Unité de communication"]),
+    ("Unité S&E, Unité de communication", ["Unité S&E", "Unité de communication"]),
+    ("Unité S&E; Unité de communication", ["Unité S&E", "Unité de communication"]),
+    ("Environment Unit and Energy Unit", ["Environment Unit", "Energy Unit"]),
+    ("Unité S&E et Unité de communication", ["Unité S&E", "Unité de communication"]),
+    ("Unidad de Género y Unidad Legal", ["Unidad de Género", "Unidad Legal"]),
+    ("UNDP/UNICEF", ["UNDP", "UNICEF"]),
+    ("N/A", ["N/A"]),
+])
+def test_a_responsible_cell_naming_several_splits(cell: str, names: list[str]) -> None:
+    index = OwnerIndex([])
+    index.resolve(cell)
+    assert [o["name"] for o in index.added] == names
+
+
+def test_header_lines_beside_the_table_fill_the_response() -> None:
+    """A two-column header table above the matrix: the label in one cell, its value in the
+    next, with or without a colon."""
+    header = Block("table", 1, (("Préparé par", "Awa Diallo, Chargée de suivi-évaluation"),
+                                ("Date", "15/03/2024"),
+                                ("Unité :", "Unité S&E"),
+                                ("Commentaires généraux", "Merci à l'équipe.")))
+    matrix = read_matrix([header, Block("table", 2, (
+        ("Recommandation", "Réponse de la direction", "Actions clés", "Échéance"),
+        ("1. Renforcer le suivi.", "Acceptée", "1.1 Recruter", "T3 2024")))])
+    assert matrix.owner is not None and matrix.owner.text.startswith("Awa Diallo")
+    assert (matrix.date, matrix.comments) == ("2024-03-15", "Merci à l'équipe.")
+    assert matrix.owner_unit is not None and matrix.owner_unit.text == "Unité S&E"
+    assert [a.deadline for a in matrix.recommendations[0].actions] == ["2024-Q3"]
+    assert matrix.notes == []
+

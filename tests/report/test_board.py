@@ -304,15 +304,15 @@ def test_trend_by_month_and_the_markdown(history: tuple[Path, dict[str, str]]) -
                    "--format", "md", cwd=root)
     assert done.returncode == 0, done.stderr
     md = done.stdout
-    assert "## Board summary: 2023\\-12" in md
+    assert "## Board summary: 2023-12" in md
     assert "| Closure rate | 50.0% | 1 of 2 actions due in the period closed by its end |" in md
     assert "## Trend by month" in md
     # October and November: nothing due; in November A1.2 closed after its first deadline
-    rows = [line for line in md.splitlines() if line.startswith("| 2023\\-")]
-    assert [r.split(" | ")[0] for r in rows] == ["| 2023\\-10", "| 2023\\-11", "| 2023\\-12"]
+    rows = [line for line in md.splitlines() if line.startswith("| 2023-")]
+    assert [r.split(" | ")[0] for r in rows] == ["| 2023-10", "| 2023-11", "| 2023-12"]
     assert rows[2].split(" | ")[3] == "50.0% (1 / 2)"
     assert rows[1].split(" | ")[3:5] == ["n/a (0 / 0)", "0.0% (0 / 1)"]
-    assert "### By region" in md and "| Africa Region \\(africa\\) |" in md
+    assert "### By region" in md and "| Africa Region (africa) |" in md
 
 
 @pytest.mark.slow
