@@ -92,7 +92,7 @@ def latin1_repo(tmp_path: Path) -> Path:
 
 def test_a_name_that_is_not_utf8_is_shown_escaped(latin1_repo: Path) -> None:
     for fmt, shown in (("text", r"records/bad\xff.yaml"), ("github", r"records/bad\xff.yaml"),
-                       ("markdown", r"records/bad\\xff\.yaml"),
+                       ("markdown", r"records/bad\\xff.yaml"),
                        ("concise", r"records/bad\xff.yaml:4:9"),
                        ("junit", r'file="records/bad\xff.yaml"'),
                        ("gitlab", r'"path": "records/bad\\xff.yaml"')):
