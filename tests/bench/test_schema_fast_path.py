@@ -11,8 +11,6 @@ from conftest import records_from
 from evalcheck import schemas
 from evalcheck.records import load_record
 
-pytest.importorskip("jsonschema_rs")
-
 ODD = """
 kind: owners
 owners:

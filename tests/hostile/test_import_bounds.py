@@ -10,12 +10,10 @@ import io
 import zipfile
 from pathlib import Path
 
-import pytest
+import docx  # the office extra is part of the test extra: a missing one must fail, not skip
+import openpyxl
 
 from hostile.kit import new_repo, run_limited
-
-docx = pytest.importorskip("docx")
-openpyxl = pytest.importorskip("openpyxl")
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
