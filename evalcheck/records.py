@@ -196,8 +196,9 @@ def owner_refs(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]
         base, node = stack.pop()
         if isinstance(node, dict):
             for key, value in node.items():
-                if key in OWNER_FIELDS and isinstance(value, str):
-                    yield (*base, key), value
+                if isinstance(value, str):  # most values: tested once
+                    if key in OWNER_FIELDS:
+                        yield (*base, key), value
                 elif key == "validated" and isinstance(value, dict) and \
                         isinstance(value.get("by"), str):
                     yield (*base, key, "by"), value["by"]  # who accepted an action's closure
