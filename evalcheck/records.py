@@ -7,10 +7,11 @@ from collections.abc import Callable, Collection, Iterator
 from typing import Any, NamedTuple
 
 from evalcheck.dates import parse_date
+from evalcheck.document import Document
 from evalcheck.problems import DataPath, Finding, PathPart
 from evalcheck.suppress import Suppressions, parse_suppressions
 from evalcheck.textsim import normalise, signature
-from evalcheck.yamlload import Document, Limits, parse
+from evalcheck.yamlload import Limits, parse
 
 KINDS = ("evaluation", "management-response", "project", "owners")
 OWNER_FIELDS = ("owner", "commissioned_by", "managed_by", "proposed_by", "parent", "approved_by")
