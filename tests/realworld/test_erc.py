@@ -470,11 +470,6 @@ def test_the_import_adds_no_owner_but_one(imported: tuple[Path, dict[str, str]])
     assert before <= after
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "import matrix does not read ERC's own date notation YYYY/MM/DD ('Date: 2012/10/07', as in "
-    "'[Added: 2012/10/07]'): 'not a date evalcheck can read', and the response gets no `date`, "
-    "although it reads ERC's YYYY/MM due dates ('2010/12'). Without the date, "
-    "deadline-before-response and stale-action cannot judge the imported 2925 at all"))
 def test_the_import_reads_erc_dates(imported: tuple[Path, dict[str, str]]) -> None:
     root, printed = imported
     dates = {page: _data(root / "records" / "responses" / f"MR-ERC-{page}.yaml").get("date")
@@ -484,22 +479,12 @@ def test_the_import_reads_erc_dates(imported: tuple[Path, dict[str, str]]) -> No
     assert not any("is not a date evalcheck can read" in out for out in printed.values())
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "import matrix drops 'UN' from 'UN Agencies' as if it were the Spanish/French article 'un' "
-    "(office/owners.py _ARTICLE), so the Responsible cell 'UN Agencies and UNDAF ME TWG' gives "
-    "a new owner 'agencies' (review: true) instead of the registry's 'UN Agencies' "
-    "(un-agencies), whose name it is exactly; any UN matrix naming 'UN ...' is hit"))
 def test_the_import_keeps_the_un_of_un_agencies(imported: tuple[Path, dict[str, str]]) -> None:
     root, _ = imported
     found = _data(root / "records" / "responses" / "MR-ERC-2925.yaml")
     assert found["responses"][0]["actions"][0]["responsible"] == ["un-agencies", "undaf-me-twg"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "import matrix reads an action's number only when it is bare ('1.1', '4.3.'): ERC 9722 "
-    "writes its actions 'R1.1: ...' (as it writes its recommendations 'R1'), and the import "
-    "numbers the action 1.1 by its place and leaves 'R1.1: ' at the start of the description, "
-    "although it reads 'R3:' at the start of a recommendation"))
 def test_the_import_reads_r_numbered_actions(imported: tuple[Path, dict[str, str]]) -> None:
     root, _ = imported
     action = _data(root / "records" / "responses" / "MR-ERC-9722.yaml")[
