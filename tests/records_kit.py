@@ -61,22 +61,20 @@ def action(ident: str = "1.1", description: str = "Do it", responsible: str | No
            *, block: bool = False, **fields: str | Sequence[str]) -> str:
     """One action: {id: "1.1", description: ..., responsible: [...], <fields>} (responsible None:
     left out). A field given as a list is a flow list, or with block=True a block list."""
-    pairs = [("id", f'"{ident}"'), ("description", description)] + (
-        [("responsible", f"[{responsible}]")] if responsible is not None else [])
-    pairs += [(name, value if isinstance(value, str) else None)
-              for name, value in fields.items()]
-    lists = {name: value for name, value in fields.items() if not isinstance(value, str)}
+    pairs: list[tuple[str, str | Sequence[str]]] = [("id", f'"{ident}"'),
+                                                   ("description", description)]
+    pairs += [("responsible", f"[{responsible}]")] if responsible is not None else []
+    pairs += fields.items()
     if not block:
-        return "{" + ", ".join(f"{name}: {value if value is not None else _flow(lists[name])}"
-                               for name, value in pairs) + "}"
+        return "{" + ", ".join(f"{name}: {_flow(value)}" for name, value in pairs) + "}"
     return "\n        ".join(
-        f"{name}: {value}" if value is not None
-        else f"{name}:" + "".join(f"\n          - {item}" for item in lists[name])
+        f"{name}: {value}" if isinstance(value, str)
+        else f"{name}:" + "".join(f"\n          - {item}" for item in value)
         for name, value in pairs)
 
 
-def _flow(items: Sequence[str]) -> str:
-    return "[" + ", ".join(items) + "]"
+def _flow(value: str | Sequence[str]) -> str:
+    return value if isinstance(value, str) else "[" + ", ".join(value) + "]"
 
 
 def response(recommendation: str = "R1", *, decision: str | None = "accepted",
