@@ -12,7 +12,7 @@ from textwrap import dedent
 
 import pytest
 
-from evalcheck import engine
+from evalcheck import engine, schemas
 from evalcheck.config import Config, parse_config
 from evalcheck.problems import Problem
 from evalcheck.records import Record, load_record
@@ -37,6 +37,17 @@ def records_from(text: str) -> list:
     """Inline YAML -> records; documents separated by `---` lines become separate files."""
     docs = dedent(text).strip("\n").split("\n---\n")
     return [load_record(f"r{i}.yaml", doc.encode()) for i, doc in enumerate(docs)]
+
+
+def schema_findings(text: str) -> list[tuple[str, int, int, str, str]]:
+    """(check, line, column, message, hint) of what the loader and the schemas say about one
+    file, before any other check."""
+    record = load_record("x.yaml", text.encode())
+    out = []
+    for f in [*record.doc.findings, *schemas.validate(record)]:
+        line, column = f.at or record.doc.locator.locate(f.path, f.key)
+        out.append((f.check, line, column, f.message, f.hint))
+    return out
 
 
 def lint_text(text: str, as_of: dt.date = AS_OF, config: Config | None = None,

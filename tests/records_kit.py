@@ -41,20 +41,28 @@ def evaluation(ident: str | None = "EV-1", *, title: str = "T", status: str | No
                owner: str | None = "me-unit", report_date: str | None = None,
                recommendations: Sequence[tuple[str, str]] | None = RECOMMENDATIONS,
                addressed_to: str | None = "me-unit",
-               conclusions: Sequence[tuple[str, str]] | None = None,
+               conclusions: Sequence[tuple[str, str]] | None = None, block: bool = False,
                **fields: str | None) -> str:
     """An evaluation; `fields` (year, period, managed_by...) follow report_date; conclusions
-    and recommendations one flow mapping a line (None: none; addressed_to None: left out)."""
+    and recommendations one flow mapping a line (None: none; addressed_to None: left out), or
+    with block=True one field a line (`  - id: R1`, `    text: ...`, `    addressed_to: [...]`)."""
     text = head("evaluation", ident, title=title, status=status, owner=owner,
                 report_date=report_date, **fields)
-    if conclusions is not None:
-        text += "conclusions:\n" + "".join(f"  - {{id: {c}, text: {words}}}\n"
-                                           for c, words in conclusions)
-    if recommendations is not None:
-        to = "" if addressed_to is None else f", addressed_to: [{addressed_to}]"
-        text += "recommendations:\n" + "".join(f"  - {{id: {rec}, text: {words}{to}}}\n"
-                                               for rec, words in recommendations)
+    to = {} if addressed_to is None else {"addressed_to": f"[{addressed_to}]"}
+    for name, items, more in (("conclusions", conclusions, {}),
+                              ("recommendations", recommendations, to)):
+        if items is not None:
+            text += f"{name}:\n" + "".join(_item({"id": key, "text": words, **more}, block)
+                                          for key, words in items)
     return text
+
+
+def _item(fields: dict[str, str], block: bool) -> str:
+    """A list item two spaces in: one flow mapping, or block style one field a line."""
+    if not block:
+        return "  - {" + ", ".join(f"{name}: {value}" for name, value in fields.items()) + "}\n"
+    return "".join(f"{'  - ' if i == 0 else '    '}{name}: {value}\n"
+                   for i, (name, value) in enumerate(fields.items()))
 
 
 def action(ident: str = "1.1", description: str = "Do it", responsible: str | None = "me-unit",
@@ -81,13 +89,10 @@ def response(recommendation: str = "R1", *, decision: str | None = "accepted",
              actions: Sequence[str] = (), **fields: str | None) -> str:
     """One item of `responses:`: without actions one flow mapping line
     `  - {recommendation: R1, decision: accepted, <fields>}`, with actions block style."""
-    pairs = [("recommendation", recommendation), ("decision", decision), *fields.items()]
-    given = [(name, value) for name, value in pairs if value is not None]
-    if not actions:
-        return "  - {" + ", ".join(f"{name}: {value}" for name, value in given) + "}\n"
-    return ("".join(f"{'  - ' if i == 0 else '    '}{name}: {value}\n"
-                    for i, (name, value) in enumerate(given))
-            + "    actions:\n" + "".join(f"      - {a}\n" for a in actions))
+    pairs = {"recommendation": recommendation, "decision": decision, **fields}
+    given = {name: value for name, value in pairs.items() if value is not None}
+    return _item(given, block=bool(actions)) + (
+        "    actions:\n" + "".join(f"      - {a}\n" for a in actions) if actions else "")
 
 
 def management_response(ident: str | None = "MR-1", evaluation: str | None = "EV-1", *,
