@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, run_cli, write_files
+from records_kit import evaluation
+from records_kit import head as record_head
 
 SNIPPET = REPO / "docs" / "snippets" / "pre-commit-from-git.yaml"
 PLACEHOLDER_REPO = "https://github.com/evalcheck-mr/evalcheck"
@@ -98,12 +100,8 @@ def test_commit_with_missing_owner_is_refused_and_fixed_one_commits(
         hooked: tuple[Path, dict[str, str]]) -> None:
     repo, env = hooked
     record = "records/evaluations/EV-1.yaml"
-    write_files(repo, {record: """
-        kind: evaluation
-        id: EV-1
-        title: Final evaluation of the migration data project
-        status: planned
-    """})
+    write_files(repo, {record: evaluation(title="Final evaluation of the migration data project",
+                                          status="planned", owner=None, recommendations=None)})
     refused = _commit(repo, env, "add EV-1")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
@@ -127,12 +125,8 @@ def test_cross_record_check_sees_the_registry_that_is_not_being_committed(
     records/owners.yaml, which is already committed and not among the changed files."""
     repo, env = hooked
     record = "records/projects/PRJ-1.yaml"
-    write_files(repo, {record: """
-        kind: project
-        id: PRJ-1
-        title: Regional data platform
-        owner: someone-unknown
-    """})
+    write_files(repo, {record: record_head("project", "PRJ-1", title="Regional data platform",
+                                    owner="someone-unknown")})
     refused = _commit(repo, env, "add PRJ-1")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
@@ -150,13 +144,9 @@ def test_a_commit_that_breaks_another_record_is_refused(
     it drops: the commit is refused with the problem shown where it is."""
     repo, env = hooked
     record = "records/evaluations/EV-2.yaml"
-    write_files(repo, {record: """
-        kind: evaluation
-        id: EV-2
-        title: Final evaluation of the regional programme
-        status: planned
-        owner: programme-unit
-    """})
+    write_files(repo, {record: evaluation(
+        "EV-2", title="Final evaluation of the regional programme", status="planned",
+        owner="programme-unit", recommendations=None)})
     assert _commit(repo, env, "add EV-2").returncode == 0
     registry = repo / "records" / "owners.yaml"
     registry.write_text("".join(line for line in registry.read_text().splitlines(keepends=True)
@@ -172,7 +162,7 @@ def test_a_commit_that_breaks_another_record_is_refused(
 def test_yaml_outside_the_records_folder_is_not_checked(
         hooked: tuple[Path, dict[str, str]]) -> None:
     repo, env = hooked
-    write_files(repo, {"config/other.yaml": "kind: evaluation\nid: EV-9\n"})
+    write_files(repo, {"config/other.yaml": record_head("evaluation", "EV-9")})
     committed = _commit(repo, env, "unrelated YAML")
     assert committed.returncode == 0, committed.stdout + committed.stderr
     assert "(no files to check)Skipped" in committed.stdout + committed.stderr
