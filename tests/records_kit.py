@@ -39,22 +39,28 @@ def head(kind: str, ident: str | None, **fields: str | None) -> str:
 
 def evaluation(ident: str | None = "EV-1", *, title: str = "T", status: str | None = "completed",
                owner: str | None = "me-unit", report_date: str | None = None,
-               recommendations: Sequence[tuple[str, str]] | None = RECOMMENDATIONS,
+               recommendations: Sequence[tuple[str, ...]] | None = RECOMMENDATIONS,
                addressed_to: str | None = "me-unit",
                conclusions: Sequence[tuple[str, str]] | None = None, block: bool = False,
                **fields: str | None) -> str:
     """An evaluation; `fields` (year, period, managed_by...) follow report_date; conclusions
-    and recommendations one flow mapping a line (None: none; addressed_to None: left out), or
-    with block=True one field a line (`  - id: R1`, `    text: ...`, `    addressed_to: [...]`)."""
+    (id, text) and recommendations (id, text[, its own addressed_to]) one flow mapping a line
+    (None: none; addressed_to None: left out), or with block=True one field a line
+    (`  - id: R1`, `    text: ...`, `    addressed_to: [...]`)."""
     text = head("evaluation", ident, title=title, status=status, owner=owner,
                 report_date=report_date, **fields)
-    to = {} if addressed_to is None else {"addressed_to": f"[{addressed_to}]"}
-    for name, items, more in (("conclusions", conclusions, {}),
-                              ("recommendations", recommendations, to)):
-        if items is not None:
-            text += f"{name}:\n" + "".join(_item({"id": key, "text": words, **more}, block)
-                                          for key, words in items)
+    if conclusions is not None:
+        text += "conclusions:\n" + "".join(_item({"id": key, "text": words}, block)
+                                           for key, words in conclusions)
+    if recommendations is not None:
+        text += "recommendations:\n" + "".join(
+            _item({"id": key, "text": words} | _to(own[0] if own else addressed_to), block)
+            for key, words, *own in recommendations)
     return text
+
+
+def _to(addressed_to: str | None) -> dict[str, str]:
+    return {} if addressed_to is None else {"addressed_to": f"[{addressed_to}]"}
 
 
 def _item(fields: dict[str, str], block: bool) -> str:
