@@ -11,6 +11,7 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
+from records_kit import UNITS
 
 from evalcheck import engine, schemas
 from evalcheck.config import Config, parse_config
@@ -110,10 +111,5 @@ def git(root: Path, *args: str) -> str:
 def repo(tmp_path: Path) -> Path:
     """An empty git repository with a records/ folder and an owners registry."""
     git(tmp_path, "init", "-q", "-b", "main")
-    write_files(tmp_path, {"records/owners.yaml": """
-        kind: owners
-        owners:
-          - {id: me-unit, name: M&E Unit, type: unit}
-          - {id: programme-unit, name: Programme Unit, type: unit}
-    """})
+    write_files(tmp_path, {"records/owners.yaml": UNITS})
     return tmp_path

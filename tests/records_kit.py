@@ -9,7 +9,7 @@ what it is about (a status, an owner left out, a deadline) and positions stay pr
     action("1.2", deadline="2030-01")         one action, as a flow mapping (block=True: a field
                                               a line)
     owners("me-unit")                         an owners registry; owner("x", review="true") one
-                                              entry of it
+                                              entry of it; UNITS the two units most tests name
     head("project", "PRJ-1", title="P")       any record's top lines
 
 The layout, for tests that assert a line or a column: one top-level field a line from line 1
@@ -124,3 +124,7 @@ def owners(*entries: str) -> str:
     """An owners registry of these entries: an id (a unit named by its id) or an owner()."""
     return "kind: owners\nowners:\n" + "".join(
         f"  - {e if e.startswith('{') else owner(e)}\n" for e in entries)
+
+
+# The registry of the `repo` fixture and the hostile repositories: the two units records name.
+UNITS = owners(owner("me-unit", name="M&E Unit"), owner("programme-unit", name="Programme Unit"))
