@@ -107,6 +107,24 @@ def git(root: Path, *args: str) -> str:
                           text=True).stdout
 
 
+def tool_env(*drop: str, **extra: str) -> dict[str, str]:
+    """The environment for git and pre-commit in a test repository: without GIT_* (tests may
+    themselves run from a git hook, which exports GIT_DIR and GIT_INDEX_FILE) nor the other
+    prefixes in `drop`, with a fixed author, no colour, no GITHUB_ACTIONS, and `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", *drop))}
+    env.update({"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+                "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never", **extra})
+    env.pop("GITHUB_ACTIONS", None)
+    return env
+
+
+def run_in(cwd: Path, env: dict[str, str], *cmd: str) -> subprocess.CompletedProcess[str]:
+    """Run a command (git, pip, pre-commit) with this environment, output captured."""
+    return subprocess.run(list(cmd), cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=900)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """An empty git repository with a records/ folder and an owners registry."""
