@@ -15,7 +15,9 @@ what it is about (a status, an owner left out, a deadline) and positions stay pr
 The layout, for tests that assert a line or a column: one top-level field a line from line 1
 in the order above, a field given as None left out; a list item two spaces in (`  - `, its
 first key on column 5). A conclusion, a recommendation, an owner and a response without
-actions are one flow mapping a line; a response with actions is `  - recommendation: R1`,
+actions are one flow mapping a line (evaluation(block=True): a conclusion or recommendation
+one field a line, `  - id: R1`, `    text: ...`, `    addressed_to: [...]`); a response with
+actions is `  - recommendation: R1`,
 `    decision: accepted`, its other fields, `    actions:`, then one action a line at
 `      - ` (its first key on column 9); a block action's further fields are on column 9 and the
 items of a list field on `          - ` (column 13). So in management_response() the first
