@@ -38,7 +38,7 @@ def _mismatch(what: str, total: float, expected: float, label: str) -> str:
 
 
 @check("sum-mismatch", family="consistency", severity=Severity.ERROR,
-       applies_to=("project",))
+       applies_to=("project",), reads_as_of=False)
 def sum_mismatch(record: Record, ctx: Context) -> Iterator[Finding]:
     """Budget sub-lines that do not add up to their line, lines to the total, or financing to
     the total.
@@ -152,7 +152,7 @@ def _future(value: Any, path: DataPath, ctx: Context, words: str) -> Iterator[Fi
 
 
 @check("rating-out-of-scale", family="consistency", severity=Severity.ERROR,
-       applies_to=("evaluation",))
+       applies_to=("evaluation",), reads_as_of=False)
 def rating_out_of_scale(record: Record, ctx: Context) -> Iterator[Finding]:
     """A rating outside its declared scale.
 
@@ -190,7 +190,7 @@ def rating_out_of_scale(record: Record, ctx: Context) -> Iterator[Finding]:
 
 
 @check("completed-without-date", family="consistency", severity=Severity.WARNING,
-       applies_to=("management-response",))
+       applies_to=("management-response",), reads_as_of=False)
 def completed_without_date(record: Record, ctx: Context) -> Iterator[Finding]:
     """An action with status `completed` but no `completed_on`.
 
@@ -276,7 +276,7 @@ def says_dropped(text: str, extra: re.Pattern[str] | None = None) -> str | None:
 
 
 @check("status-contradicts-update", family="consistency", severity=Severity.WARNING,
-       options={"words": (tuple, ())}, applies_to=("management-response",))
+       options={"words": (tuple, ())}, applies_to=("management-response",), reads_as_of=False)
 def status_contradicts_update(record: Record, ctx: Context) -> Iterator[Finding]:
     """An action marked completed while its latest update says it was dropped, cancelled,
     disbanded, abandoned, suspended, not done or no longer applicable.

@@ -30,7 +30,7 @@ def _placeholders(data: Any) -> Iterator[tuple[DataPath, str]]:
                 stack.append(((*path, key), value))
 
 
-@check("placeholder-text", family="templates", severity=Severity.ERROR)
+@check("placeholder-text", family="templates", severity=Severity.ERROR, reads_as_of=False)
 def placeholder_text(record: Record, ctx: Context) -> Iterator[Finding]:
     """A `TODO-` placeholder from `evalcheck new` that is still in the record.
 
