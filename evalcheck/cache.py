@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import Any
 
 from evalcheck.config import Config
+from evalcheck.document import Document
 from evalcheck.engine import Memo
 from evalcheck.packing import (
     Light,
@@ -70,7 +71,7 @@ from evalcheck.packing import (
 )
 from evalcheck.records import Facts, Record
 from evalcheck.store import Kept, StatKey
-from evalcheck.yamlload import Document, Limits
+from evalcheck.yamlload import Limits
 
 FORMAT = 7
 LIMITS = Limits()

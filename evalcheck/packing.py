@@ -13,10 +13,10 @@ import marshal
 from collections.abc import Callable
 from typing import Any
 
+from evalcheck.document import Document, Locator, PlainScalar
 from evalcheck.problems import Finding
 from evalcheck.records import Facts, Record
 from evalcheck.suppress import Suppression
-from evalcheck.yamlload import Document, Locator, PlainScalar
 
 Light = tuple[Any, ...]  # (findings, suppressions, facts, top)
 LIGHT_SIZE = 4

@@ -14,10 +14,11 @@ from typing import Any
 
 from evalcheck.about import schema_dir
 from evalcheck.dates import DEADLINE_PATTERN, PATTERN_FIELDS
+from evalcheck.document import PlainScalar
 from evalcheck.problems import DataPath, Finding
 from evalcheck.records import KINDS, Record
 from evalcheck.schemamessages import CONTROL, explained_by_typo, field_label, translate, typos
-from evalcheck.yamlload import TIMESTAMP, PlainScalar
+from evalcheck.yamlload import TIMESTAMP
 
 
 @functools.cache
