@@ -201,6 +201,12 @@ STATUS_CONTRADICTS = [
      closed("no-longer-applicable", "2025-03-02|The task force was disbanded."), None, []),
     ("undated-updates-the-last-listed", closed("completed", "Started.", "Abandoned in March."),
      None, [("r0.yaml", *STATUS_LINE, "its latest update says 'Abandoned'")]),
+    ("comments-when-no-updates", management_response(actions=[action(
+        description="Set up a task force", block=True, status="completed",
+        comments="The task force has now been disbanded.")]), None,
+     [("r0.yaml", *STATUS_LINE, "action 1.1 is completed but its comments say 'disbanded'")]),
+    ("updates-before-comments", closed("completed", "2025-03-02|Finished on time.")
+     + "        comments: The task force was disbanded.\n", None, []),
     ("words-from-config", closed("completed", "2025-03-02|Put on hold by the ministry."),
      {"words": ["put on hold"]}, [("r0.yaml", *STATUS_LINE, "says 'Put on hold'")]),
     ("words-from-config-unused", closed("completed", "2025-03-02|Finished on time."),
