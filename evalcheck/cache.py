@@ -23,6 +23,12 @@ Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cac
         index           {shown path: (stat key, digest, facts)}: unchanged files are not
                         even read, and a run that names a few files holds the others by
                         their facts alone, reading nothing else
+        index-delta     (the index file's inode, size and mtime, {path: entry, or None for a
+                        path gone}): what changed since the index was written, so a run
+                        over one changed file does not rewrite a 17 MB index; written anew
+                        once it holds INDEX_DELTA_AT entries. Bound to the index file it
+                        was made against; each entry stands on its own (checked by stat
+                        before use), so a delta lost or mismatched only costs a re-read
         light           (token, {digest: (light part, memo, offset, length, crc)}): what a
                         warm run needs of every file of the last full write; the token names
                         the heavy file it belongs with. Its light parts leave out the facts,
@@ -76,6 +82,7 @@ from evalcheck.yamlload import Limits
 FORMAT = 7
 LIMITS = Limits()
 REPACK_AT = 64  # records held only in memory or loose before a new heavy file is written
+INDEX_DELTA_AT = 512  # index entries kept apart from the index before it is written anew
 HEAVY_MAGIC = b"evalcheck heavy\n"
 Where = tuple[int, int, int]  # a heavy part in the heavy file: offset, length, crc
 
@@ -155,6 +162,22 @@ def _read(path: Path) -> Any:
         return None
 
 
+def _read_keyed(path: Path) -> tuple[Any, tuple[int, int, int] | None]:
+    """_read, and the file's (inode, size, mtime) as read (None when there is none)."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            raw = fh.read()
+    except OSError:
+        return None, None
+    if len(raw) < 4 or zlib.crc32(memoryview(raw)[4:]) != int.from_bytes(raw[:4], "big"):
+        return None, None
+    try:
+        return marshal.loads(memoryview(raw)[4:]), (st.st_ino, st.st_size, st.st_mtime_ns)
+    except (EOFError, ValueError, TypeError, MemoryError):
+        return None, None
+
+
 def _write(path: Path, value: Any) -> None:
     data = marshal.dumps(value)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -186,8 +209,16 @@ class CacheStore:
         self.owner = hashlib.blake2b(f"{salt}|{where}".encode(), digest_size=8).hexdigest()
         self.dir = folder / namespace(salt, where)
         self.loose_dir = self.dir / "loose"
-        index = _read(self.dir / "index")
-        self.index: dict[str, Any] = index if isinstance(index, dict) else {}
+        index, self._index_key = _read_keyed(self.dir / "index")
+        self._base: dict[str, Any] = index if isinstance(index, dict) else {}
+        self.index: dict[str, Any] = self._base
+        delta = _read(self.dir / "index-delta") if self._base else None
+        if isinstance(delta, tuple) and len(delta) == 2 and delta[0] == self._index_key \
+                and isinstance(delta[1], dict):
+            self.index = {**self._base, **delta[1]}
+            for path, entry in delta[1].items():
+                if entry is None:
+                    del self.index[path]
         self._facts: dict[str, Facts] | None = None
         self._light: dict[str, Any] | None = None
         self._token = ""
@@ -343,7 +374,20 @@ class CacheStore:
                                                   *where) for r in whole
                                        if (where := self._served.get(r.digest)) is not None})
         if index != self.index:
-            _write(self.dir / "index", index)
+            self._write_index(index)
+
+    def _write_index(self, index: dict[str, Any]) -> None:
+        """The entries that differ from the index file beside it, while they are few; else a
+        new index file."""
+        base = self._base
+        delta: dict[str, Any] = {p: e for p, e in index.items() if base.get(p) != e}
+        delta.update((p, None) for p in base if p not in index)
+        if self._index_key is not None and len(delta) <= INDEX_DELTA_AT:
+            _write(self.dir / "index-delta", (self._index_key, delta))
+            return
+        _write(self.dir / "index", index)
+        with contextlib.suppress(OSError):
+            os.unlink(self.dir / "index-delta")
 
     def cross(self) -> dict[str, Any]:
         kept = _read(self.dir / "cross")

@@ -147,3 +147,58 @@ def test_the_memo_is_keyed_by_content_check_options_and_date() -> None:
     assert memo.changed == {"d" * 32}
     memo.put(Record("b.yaml", loading.Document(None, loading.Locator(None))), "k", ())
     assert "" not in memo.entries  # a record with no digest is never memoised
+
+
+def _index_files(repo: Path) -> tuple[Path, Path]:
+    [index] = (repo / ".evalcheck_cache").glob("*/index")
+    return index, index.with_name("index-delta")
+
+
+def test_a_run_over_one_changed_file_leaves_the_index_alone(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index of a portfolio is megabytes: what one changed file changes goes beside it."""
+    monkeypatch.chdir(repo)
+    config = parse_config({}, repo)
+    loading.load(config, [], checks=True, as_of=AS_OF).keep()
+    index, delta = _index_files(repo)
+    written = index.read_bytes()
+    shown = "records/responses/MR-1.yaml"
+    (repo / shown).write_text(management_response(actions=[action(deadline="2031-01")]),
+                              encoding="utf-8")
+    os.utime(repo / shown, (time.time() - 60,) * 2)
+    loading.load(config, [shown], checks=True, as_of=AS_OF).keep()
+    assert index.read_bytes() == written and delta.exists()
+    store = store_of(repo)  # the index as the next run sees it: with the change
+    st = (repo / shown).stat()
+    digest = store.unchanged(shown, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+    assert digest == loading.digest_of((repo / shown).read_bytes())
+    warm = loading.load(config, [], checks=True, as_of=AS_OF)
+    fresh = loading.load(config, [], cache=False, checks=True, as_of=AS_OF)
+    assert engine.lint(warm.records, config, AS_OF, memo=warm.memo) == engine.lint(
+        fresh.records, config, AS_OF, memo=fresh.memo)
+
+
+@pytest.mark.parametrize("damage", ["delta-of-another-index", "delta-cut-short"])
+def test_a_delta_that_does_not_belong_costs_a_read_only(
+        repo: Path, damage: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    config = parse_config({}, repo)
+    loading.load(config, [], checks=True, as_of=AS_OF).keep()
+    index, delta = _index_files(repo)
+    shown = "records/responses/MR-1.yaml"
+    (repo / shown).write_text(management_response(actions=[action(deadline="2031-01")]),
+                              encoding="utf-8")
+    os.utime(repo / shown, (time.time() - 60,) * 2)
+    loading.load(config, [shown], checks=True, as_of=AS_OF).keep()
+    if damage == "delta-of-another-index":
+        index.write_bytes(index.read_bytes())  # the same entries, another file
+    else:
+        delta.write_bytes(delta.read_bytes()[:-5])
+    store = store_of(repo)
+    st = (repo / shown).stat()
+    assert store.unchanged(shown, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)) \
+        is None  # not known: read again
+    warm = loading.load(config, [], checks=True, as_of=AS_OF)
+    fresh = loading.load(config, [], cache=False, checks=True, as_of=AS_OF)
+    assert engine.lint(warm.records, config, AS_OF, memo=warm.memo) == engine.lint(
+        fresh.records, config, AS_OF, memo=fresh.memo)

@@ -317,6 +317,9 @@ def recurring_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Rec
     evaluations = sorted((r for r in corpus.records if r.facts.kind == "evaluation"
                           and r.facts.report and r.facts.said),
                          key=lambda r: (r.facts.report, r.facts.id, r.path))
+    named = [corpus.is_target(r) for r in evaluations]
+    if not any(named):  # a finding is always on a named evaluation or caused by one
+        return
     said: list[Said] = []
     where: list[tuple[int, int]] = []  # (evaluation, position in its facts.said) of each
     for g, record in enumerate(evaluations):
@@ -333,7 +336,6 @@ def recurring_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Rec
         return ids[a] == ids[b] or titles[a] == titles[b]
 
     index = RepeatIndex(said, threshold, related)
-    named = [corpus.is_target(r) for r in evaluations]
     wanted: list[int] | None = None
     if not all(named):
         # the named evaluations' recommendations, and the later ones of other evaluations
