@@ -25,7 +25,9 @@ Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cac
                         their facts alone, reading nothing else
         light           (token, {digest: (light part, memo, offset, length, crc)}): what a
                         warm run needs of every file of the last full write; the token names
-                        the heavy file it belongs with
+                        the heavy file it belongs with. Its light parts leave out the facts,
+                        which the index holds (a content the index no longer has is a miss):
+                        a warm run reads them once, not twice
         heavy           the token, then each of those files' heavy part (marshalled one by
                         one at their offset): read only for a record that a check must read
                         again or a problem located below the top level, so a warm run reads
@@ -57,13 +59,21 @@ from pathlib import Path
 from typing import Any
 
 from evalcheck.config import Config
+from evalcheck.document import Document
 from evalcheck.engine import Memo
-from evalcheck.packing import is_light, pack_heavy, pack_light, unpack_heavy, unpack_record
+from evalcheck.packing import (
+    Light,
+    is_light,
+    pack_heavy,
+    pack_light,
+    unpack_heavy,
+    unpack_record,
+)
 from evalcheck.records import Facts, Record
 from evalcheck.store import Kept, StatKey
-from evalcheck.yamlload import Document, Limits
+from evalcheck.yamlload import Limits
 
-FORMAT = 6
+FORMAT = 7
 LIMITS = Limits()
 REPACK_AT = 64  # records held only in memory or loose before a new heavy file is written
 HEAVY_MAGIC = b"evalcheck heavy\n"
@@ -132,7 +142,7 @@ def namespace(salt: str, where: str = "") -> str:
     """What the cached results depend on besides the file itself."""
     import evalcheck
     from evalcheck import __version__
-    from evalcheck.schemas import schema_dir
+    from evalcheck.about import schema_dir
     from evalcheck.yamlload import HAVE_LIBYAML
 
     h = hashlib.blake2b(digest_size=10, key=bytes.fromhex(salt))
@@ -259,9 +269,14 @@ class CacheStore:
         found = self.light.get(digest) if whole else None
         if isinstance(found, tuple) and len(found) == 5 and is_light(found[0]) \
                 and isinstance(found[1], dict):
-            where = found[2:]
+            where, light = found[2:], found[0]
+            if light[2] is None:  # the facts are the index's
+                facts = self.facts(digest)
+                if facts is None:
+                    return None
+                light = (*light[:2], facts, light[3])
             with contextlib.suppress(TypeError, ValueError):
-                kept = Kept(unpack_record(shown, digest, found[0],
+                kept = Kept(unpack_record(shown, digest, light,
                                           self._fetcher(where, reread)), found[1])
                 self._served[digest] = where
                 return kept
@@ -344,7 +359,7 @@ class CacheStore:
                 self._loose([r for r in changed if self._served.get(r.digest) is None],
                             memo, packed)
                 if any(self._served.get(r.digest) is not None for r in changed):
-                    self._write_light({r.digest: (pack_light(r), memo.entries.get(r.digest, {}),
+                    self._write_light({r.digest: (_factless(r), memo.entries.get(r.digest, {}),
                                                   *where) for r in whole
                                        if (where := self._served.get(r.digest)) is not None})
         if index != self.index:
@@ -398,7 +413,7 @@ class CacheStore:
                         continue
                     blob = self._blob(r, packed)
                     fh.write(blob)
-                    entries[r.digest] = (pack_light(r), memo.entries.get(r.digest, {}), offset,
+                    entries[r.digest] = (_factless(r), memo.entries.get(r.digest, {}), offset,
                                          len(blob), zlib.crc32(blob))
                     offset += len(blob)
             os.replace(tmp, heavy)
@@ -426,6 +441,12 @@ class CacheStore:
         for other in self.folder.iterdir():  # our namespaces of other versions or schemas
             if other != self.dir and _is_namespace(other, self.owner):
                 _remove_tree(other)
+
+
+def _factless(record: Record) -> Light:
+    """A light part for the light file: its facts are in the index."""
+    light = pack_light(record)
+    return (*light[:2], None, light[3])
 
 
 def _unpacker(blob: bytes, reread: Callable[[], Record]) -> Callable[[], Document]:

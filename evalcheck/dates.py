@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
@@ -40,8 +41,13 @@ PATTERN_FIELDS = {DATE_PATTERN: "date", DEADLINE_PATTERN: "deadline"}
 def parse_date(value: object, month_end: bool = True) -> dt.date | None:
     """The day a date string stands for (for YYYY-MM the month's last day, or its first when
     `month_end` is False, as for the start of a period), or None if it is not a date."""
-    if not isinstance(value, str):
-        return None
+    return _date_of(value, month_end) if isinstance(value, str) else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _date_of(value: str, month_end: bool) -> dt.date | None:
+    """parse_date of a string, memoised: a portfolio repeats the same few hundred dates in
+    hundreds of thousands of fields, and several checks read each."""
     m = _DATE.fullmatch(value)
     if not m:
         return None
@@ -57,8 +63,12 @@ def parse_date(value: object, month_end: bool = True) -> dt.date | None:
 def deadline_span(deadline: object) -> tuple[dt.date, dt.date] | None:
     """The first and last day a deadline covers (a date covers itself; 2024-Q3 covers
     2024-07-01..2024-09-30), or None when it is not a deadline the contract knows."""
-    if not isinstance(deadline, str):
-        return None
+    return _span_of(deadline) if isinstance(deadline, str) else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _span_of(deadline: str) -> tuple[dt.date, dt.date] | None:
+    """deadline_span of a string, memoised as _date_of is."""
     m = _DEADLINE.fullmatch(deadline)
     if not m:
         return None

@@ -19,8 +19,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from evalcheck import checks, schemas
-from evalcheck.checks import Check, Context, uses_as_of
+from evalcheck import checks
+from evalcheck.checks import Check, Context
 from evalcheck.config import LOCKED, Config
 from evalcheck.problems import Finding, Problem, Severity
 from evalcheck.records import Corpus, Record, stable_item
@@ -124,7 +124,8 @@ def _cross_key(check: Check, options: Mapping[str, Any], as_of: dt.date,
     if func is None or not func.__module__.startswith("evalcheck.checks."):
         return None
     key = f"{check.name}{half}|{sorted(options.items())!r}"
-    return f"{key}@{as_of.isoformat()}" if uses_as_of(func) else key
+    dated = check.across_reads_as_of if half else check.reads_as_of
+    return f"{key}@{as_of.isoformat()}" if dated else key
 
 
 def locate(record: Record, finding: Finding, name: str) -> Located:
@@ -142,6 +143,8 @@ def locate(record: Record, finding: Finding, name: str) -> Located:
 def _schema(record: Record, memo: Memo) -> tuple[Located, ...]:
     kept = memo.get(record, SCHEMA_KEY)
     if kept is None:
+        from evalcheck import schemas  # not imported by a run whose memo has every record
+
         kept = tuple(locate(record, f, f.check) for f in schemas.validate(record))
         memo.put(record, SCHEMA_KEY, kept)
     return kept
@@ -269,7 +272,7 @@ def lint(records: Sequence[Record], config: Config, as_of: dt.date,
             else:
                 _cross(run, check, ctx, corpus, memo, print_)
         _unused_suppressions(run, records)
-    return sorted(run.problems)
+    return Problem.order(run.problems)
 
 
 def _cross(run: _Run, check: Check, ctx: Context, corpus: Corpus, memo: Memo, print_: str,

@@ -16,9 +16,10 @@ from typing import Any
 
 from evalcheck.config import Config
 from evalcheck.discover import SUFFIXES, UsageError
+from evalcheck.document import Document, Locator
 from evalcheck.problems import Finding
 from evalcheck.records import Record, load_record
-from evalcheck.yamlload import Document, Limits, Locator, too_large
+from evalcheck.yamlload import Limits, too_large
 
 LIMITS = Limits()  # the working tree's (evalcheck.loading)
 _REGULAR = ("100644", "100755")  # a gitlink (160000) or a link (120000) is not a record file

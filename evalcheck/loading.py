@@ -23,6 +23,7 @@ from typing import Any
 from evalcheck import engine
 from evalcheck.config import Config
 from evalcheck.discover import Source, named_sources, repository_sources
+from evalcheck.document import Document, Locator
 from evalcheck.engine import Memo
 from evalcheck.packing import pack_heavy, pack_light, unpack_heavy, unpack_record
 from evalcheck.problems import Finding
@@ -30,7 +31,7 @@ from evalcheck.records import Parser, Record, load_record
 from evalcheck.store import NoStore, StatKey, Store
 from evalcheck.textsafe import name_control
 from evalcheck.writing import write_atomic as write_atomic  # where the commands look for it
-from evalcheck.yamlload import Document, Limits, Locator, parse, too_large
+from evalcheck.yamlload import Limits, parse, too_large
 
 _LIMITS = Limits()
 PARALLEL_AT = 100  # files to parse from which two workers beat one process (benchmarks/README)

@@ -13,10 +13,10 @@ import marshal
 from collections.abc import Callable
 from typing import Any
 
+from evalcheck.document import Document, Locator, PlainScalar
 from evalcheck.problems import Finding
 from evalcheck.records import Facts, Record
 from evalcheck.suppress import Suppression
-from evalcheck.yamlload import Document, Locator, PlainScalar
 
 Light = tuple[Any, ...]  # (findings, suppressions, facts, top)
 LIGHT_SIZE = 4
@@ -55,4 +55,4 @@ def unpack_record(shown: str, digest: str, light: Light,
     return Record(shown, Document.deferred(
         fetch, [Finding(*f) for f in findings] if findings else [],
         {s[0]: Suppression(*s) for s in suppressions} if suppressions else {}, top),
-        known_facts=Facts(*facts), digest=digest)
+        known_facts=facts if isinstance(facts, Facts) else Facts(*facts), digest=digest)

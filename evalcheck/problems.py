@@ -5,7 +5,9 @@ named, graded) and every output format prints."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+import operator
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
 
 PathPart = str | int
 DataPath = tuple[PathPart, ...]
@@ -59,6 +61,13 @@ class Problem:
     record: str = ""
     item: str = ""
 
+    @staticmethod
+    def order(problems: Iterable[Problem]) -> list[Problem]:
+        """Sorted by the field order, as `sorted(problems)` would, with the comparison in C
+        (tuples) rather than the dataclass's Python `__lt__`: tens of thousands of problems
+        on a neglected portfolio."""
+        return sorted(problems, key=_FIELDS)
+
     def as_dict(self) -> dict[str, object]:
         return {
             "path": self.path,
@@ -82,3 +91,6 @@ def item_label(path: DataPath) -> str:
         else:
             out.append(f".{part}" if out else part)
     return "".join(out)
+
+
+_FIELDS = operator.attrgetter(*(f.name for f in fields(Problem)))

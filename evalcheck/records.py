@@ -7,10 +7,11 @@ from collections.abc import Callable, Collection, Iterator
 from typing import Any, NamedTuple
 
 from evalcheck.dates import parse_date
+from evalcheck.document import Document
 from evalcheck.problems import DataPath, Finding, PathPart
 from evalcheck.suppress import Suppressions, parse_suppressions
 from evalcheck.textsim import normalise, signature
-from evalcheck.yamlload import Document, Limits, parse
+from evalcheck.yamlload import Limits, parse
 
 KINDS = ("evaluation", "management-response", "project", "owners")
 OWNER_FIELDS = ("owner", "commissioned_by", "managed_by", "proposed_by", "parent", "approved_by")
@@ -196,8 +197,9 @@ def owner_refs(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]
         base, node = stack.pop()
         if isinstance(node, dict):
             for key, value in node.items():
-                if key in OWNER_FIELDS and isinstance(value, str):
-                    yield (*base, key), value
+                if isinstance(value, str):  # most values: tested once
+                    if key in OWNER_FIELDS:
+                        yield (*base, key), value
                 elif key == "validated" and isinstance(value, dict) and \
                         isinstance(value.get("by"), str):
                     yield (*base, key, "by"), value["by"]  # who accepted an action's closure

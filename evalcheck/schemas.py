@@ -10,21 +10,15 @@ import functools
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
+from evalcheck.about import schema_dir
 from evalcheck.dates import DEADLINE_PATTERN, PATTERN_FIELDS
+from evalcheck.document import PlainScalar
 from evalcheck.problems import DataPath, Finding
 from evalcheck.records import KINDS, Record
 from evalcheck.schemamessages import CONTROL, explained_by_typo, field_label, translate, typos
-from evalcheck.yamlload import TIMESTAMP, PlainScalar
-
-
-def schema_dir() -> Path:
-    """Where the schemas are: inside the installed package, else the checkout's schema/."""
-    here = Path(__file__).resolve().parent
-    installed = here / "schema"
-    return installed if installed.is_dir() else here.parent / "schema"
+from evalcheck.yamlload import TIMESTAMP
 
 
 @functools.cache

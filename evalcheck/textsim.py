@@ -46,22 +46,34 @@ def _pairwise(texts: Sequence[str], threshold: float) -> Iterator[tuple[int, int
     the earliest text with it. Each text is measured against all earlier ones in one call
     into rapidfuzz (the scores are `similarity`'s)."""
     cutoff = threshold * 100
+    seen: set[str] = set()
+    earlier: list[int] = []  # the earlier non-empty texts, repeats included, and their texts
+    before: list[str] = []
     for i, text in enumerate(texts):
-        if not text or text in texts[:i]:
+        if not text:
             continue
-        earlier = [j for j in range(i) if texts[j]]
-        if threshold <= 0:  # every pair qualifies, a score of 0 too: measure them one by one
-            scores = [(similarity(texts[j], text, threshold), -j) for j in earlier]
-            best = max(scores, default=(0.0, 0))
-            if best[0] >= threshold:
-                yield i, -best[1], best[0]
-            continue
-        found = extract(text, [texts[j] for j in earlier], scorer=ratio, score_cutoff=cutoff,
-                        limit=None)
-        if found:
-            top = max(score for _, score, _ in found)
-            first = min(k for _, score, k in found if score == top)
-            yield i, earlier[first], float(top) / 100
+        if text not in seen:
+            seen.add(text)
+            yield from _best(i, text, earlier, before, threshold, cutoff)
+        earlier.append(i)
+        before.append(text)
+
+
+def _best(i: int, text: str, earlier: list[int], before: list[str], threshold: float,
+          cutoff: float) -> Iterator[tuple[int, int, float]]:
+    """The earliest of the earlier texts most similar to `text`, if similar enough."""
+    if threshold <= 0:  # every pair qualifies, a score of 0 too: measure them one by one
+        scores = [(similarity(other, text, threshold), -j) for j, other in zip(earlier, before,
+                                                                             strict=True)]
+        best = max(scores, default=(0.0, 0))
+        if best[0] >= threshold:
+            yield i, -best[1], best[0]
+        return
+    found = extract(text, before, scorer=ratio, score_cutoff=cutoff, limit=None)
+    if found:
+        top = max(score for _, score, _ in found)
+        first = min(k for _, score, k in found if score == top)
+        yield i, earlier[first], float(top) / 100
 
 
 _WORD = re.compile(r"\w+")

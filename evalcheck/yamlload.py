@@ -5,19 +5,20 @@ instead of recursion (so nesting depth is a checked limit, not a crash), no Pyth
 callbacks (so it stays near the C loader's speed), safe construction only, duplicate keys
 reported, aliases measured, and dates kept as the ISO strings the record contract asks for.
 Only this module knows which parser is used: `parse()` (bytes -> Document) is the whole
-interface of parsing; Document and Locator are what the rest of evalcheck reads.
+interface of parsing; evalcheck.document's Document and Locator are what the rest of evalcheck
+reads.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from evalcheck.document import COLUMN_MAX, SHIFT, Document, Locator, Mark, PlainScalar, line_col
 from evalcheck.problems import DataPath, Finding
 from evalcheck.yamlhints import colon_in_value, indentation_slip
 
@@ -41,173 +42,6 @@ class Limits:
     # Checking costs up to ~0.1 ms a value (python-jsonschema), so a small file of many
     # tiny values could take minutes; the largest real record holds a few hundred values.
     max_nodes: int = 20_000
-
-
-@dataclass(frozen=True, slots=True)
-class PlainScalar:
-    """An unquoted scalar that some YAML reader takes for something other than text."""
-
-    path: DataPath
-    text: str
-    value: Any
-
-
-# A mark node is [pos, children]; children is {key: (key_pos, node)} for mappings, [node] for
-# sequences, None for scalars. pos packs a 0-based (line, column) into one int to stay small.
-_SHIFT = 24
-_COLUMN_MAX = (1 << _SHIFT) - 1
-_Mark = list
-
-
-class Locator:
-    """Finds the 1-based line and column of any data path (the nearest existing node for a
-    path that goes past the data, e.g. a missing field is located at its parent mapping)."""
-
-    __slots__ = ("_root",)
-
-    def __init__(self, root: _Mark | None) -> None:
-        self._root = root
-
-    @property
-    def marks(self) -> _Mark | None:
-        """The mark tree (plain lists, dicts and ints): what a cache keeps to locate later."""
-        return self._root
-
-    def locate(self, path: DataPath, key: bool = False) -> tuple[int, int]:
-        node = self._root
-        if node is None:
-            return (1, 1)
-        pos = node[0]
-        for part in path:
-            children = node[1]
-            if isinstance(children, dict) and part in children:
-                key_pos, node = children[part]
-                pos = key_pos if key else node[0]
-            elif isinstance(children, list) and isinstance(part, int) and 0 <= part < len(children):
-                node = children[part]
-                pos = node[0]
-            else:
-                break
-        return ((pos >> _SHIFT) + 1, (pos & ((1 << _SHIFT) - 1)) + 1)
-
-
-_LATER: Any = object()  # a part of a deferred document not fetched yet
-Top = dict[str, tuple[int, int]]  # top-level key -> (key position, value position), packed
-
-
-class Document:
-    """One parsed file: its data (None when unreadable), where each node is, what went wrong,
-    and the suppression comments it holds (records.load_record adds those).
-
-    A document known from a cache may come without its content: made with `deferred`, it
-    fetches the parts it was not given on first use, so a record nobody looks into costs
-    nothing to hold; its top-level positions (`top`) locate a problem on a top-level field
-    without fetching anything."""
-
-    __slots__ = ("_data", "_fetch", "_findings", "_locator", "_plain", "_spans",
-                 "_suppressions", "_top")
-
-    def __init__(self, data: Any, locator: Locator, findings: list[Finding] | None = None,
-                 plain_scalars: list[PlainScalar] | None = None,
-                 marker_spans: list[tuple[int, int, int, int]] | None = None) -> None:
-        self._data = data
-        self._locator = locator
-        self._findings = [] if findings is None else findings
-        self._plain = [] if plain_scalars is None else plain_scalars
-        # Spans (1-based line, column from; line, column to) of text values that contain
-        # "evalcheck:", so a suppression written inside a text is not taken for a comment.
-        self._spans = [] if marker_spans is None else marker_spans
-        self._suppressions: Any = {}
-        self._top: Top | None = None
-        self._fetch: Callable[[], Document] | None = None
-
-    @classmethod
-    def deferred(cls, fetch: Callable[[], Document], findings: list[Finding] | None = None,
-                 suppressions: Any = None, top: Top | None = None) -> Document:
-        """A document whose content (and findings and suppressions, when not given) `fetch`
-        returns when first asked for."""
-        doc = cls(_LATER, Locator(None), findings, None, None)
-        doc._plain = doc._spans = _LATER
-        doc._findings = _LATER if findings is None else findings
-        doc._suppressions = _LATER if suppressions is None else suppressions
-        doc._top, doc._fetch = top, fetch
-        return doc
-
-    @property
-    def loaded(self) -> bool:
-        """Whether the content is in memory (a deferred document's fetch has run)."""
-        return self._fetch is None
-
-    def _load(self) -> None:
-        fetch, self._fetch = self._fetch, None
-        if fetch is None:
-            return
-        got = fetch()
-        self._data, self._locator = got.data, got.locator
-        self._plain, self._spans = got.plain_scalars, got.marker_spans
-        if self._findings is _LATER:
-            self._findings = got.findings
-        if self._suppressions is _LATER:
-            self._suppressions = got.suppressions
-
-    @property
-    def data(self) -> Any:
-        if self._fetch is not None:
-            self._load()
-        return self._data
-
-    @property
-    def locator(self) -> Locator:
-        if self._fetch is not None:
-            self._load()
-        return self._locator
-
-    @property
-    def findings(self) -> list[Finding]:
-        if self._findings is _LATER:
-            self._load()
-        return self._findings
-
-    @property
-    def plain_scalars(self) -> list[PlainScalar]:
-        if self._fetch is not None:
-            self._load()
-        return self._plain
-
-    @property
-    def marker_spans(self) -> list[tuple[int, int, int, int]]:
-        if self._fetch is not None:
-            self._load()
-        return self._spans
-
-    @property
-    def suppressions(self) -> Any:
-        """{line: Suppression} of its `# evalcheck:` comments."""
-        if self._suppressions is _LATER:
-            self._load()
-        return self._suppressions
-
-    @suppressions.setter
-    def suppressions(self, value: Any) -> None:
-        self._suppressions = value
-
-    @property
-    def top(self) -> Top:
-        """(key position, value position) of each top-level field."""
-        if self._top is None:
-            root = self.locator.marks
-            children = root[1] if root is not None else None
-            self._top = {k: (kp, node[0]) for k, (kp, node) in children.items()} \
-                if isinstance(children, dict) else {}
-        return self._top
-
-    def locate(self, path: DataPath, key: bool = False) -> tuple[int, int]:
-        """1-based line and column of a data path; a top-level field of a document whose
-        content is not fetched is located from `top` alone."""
-        if self._fetch is not None and len(path) == 1 and self._top is not None \
-                and path[0] in self._top:
-            return _line_col(self._top[path[0]][0 if key else 1])
-        return self.locator.locate(path, key)
 
 
 _BOOL = {
@@ -317,7 +151,7 @@ def resolve_plain(text: str) -> Any:
 
 
 def _pos(mark: Any) -> int:
-    return (mark.line << _SHIFT) | min(mark.column, (1 << _SHIFT) - 1)
+    return (mark.line << SHIFT) | min(mark.column, (1 << SHIFT) - 1)
 
 
 def _at(mark: Any) -> tuple[int, int]:
@@ -460,11 +294,11 @@ class _Builder:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.data: Any = None
-        self.mark: _Mark | None = None
+        self.mark: Mark | None = None
         self.findings: list[Finding] = []
         self.plain: list[PlainScalar] = []
         self.marker_spans: list[tuple[int, int, int, int]] = []
-        self.anchors: dict[str, tuple[Any, _Mark, int]] = {}
+        self.anchors: dict[str, tuple[Any, Mark, int]] = {}
         self.alias_nodes = 0
         self.nodes = 0
 
@@ -488,7 +322,7 @@ class _Builder:
                 text = event.value
                 if "evalcheck:" not in text:
                     start = event.start_mark
-                    pos = (start.line << _SHIFT) | min(start.column, _COLUMN_MAX)
+                    pos = (start.line << SHIFT) | min(start.column, COLUMN_MAX)
                     is_text = not event.implicit[0] or (text and text[0] not in maybe_typed)
                     if type(container) is dict:
                         key = top.key
@@ -639,7 +473,7 @@ class _Builder:
         self._bad_tag(event)
         return None
 
-    def _add(self, stack: list[_Frame], value: Any, mark: _Mark, event: Any, size: int,
+    def _add(self, stack: list[_Frame], value: Any, mark: Mark, event: Any, size: int,
              anchored: bool = True) -> None:
         if anchored and getattr(event, "anchor", None):
             self.anchors[event.anchor] = (value, mark, size)
@@ -657,7 +491,7 @@ class _Builder:
             if not isinstance(value, str):
                 self.findings.append(Finding(
                     "a mapping key must be plain text, not a list or mapping",
-                    check="yaml-syntax", at=_line_col(mark[0]),
+                    check="yaml-syntax", at=line_col(mark[0]),
                 ))
                 value = repr(value)
             # one shared object per key name: faster lookups, smaller cache packs
@@ -669,21 +503,17 @@ class _Builder:
             self.findings.append(Finding(
                 "merge keys (<<) are not allowed in records: they copy fields from elsewhere "
                 "and YAML tools disagree on them",
-                check="unsafe-yaml", at=_line_col(top.key_pos), hint="write the fields out",
+                check="unsafe-yaml", at=line_col(top.key_pos), hint="write the fields out",
             ))
             return
         if key in container:
             first = top.children[key][0]
             self.findings.append(Finding(
                 f"the key {key!r} appears twice in this mapping (first on line "
-                f"{(first >> _SHIFT) + 1}); the second value would silently win",
-                check="duplicate-key", at=_line_col(top.key_pos),
+                f"{(first >> SHIFT) + 1}); the second value would silently win",
+                check="duplicate-key", at=line_col(top.key_pos),
                 hint="keep one of them",
             ))
             return
         container[key] = value
         top.children[key] = (top.key_pos, mark)
-
-
-def _line_col(pos: int) -> tuple[int, int]:
-    return ((pos >> _SHIFT) + 1, (pos & ((1 << _SHIFT) - 1)) + 1)

@@ -14,9 +14,9 @@ import pytest
 
 from evalcheck import engine
 from evalcheck.config import Config, parse_config
+from evalcheck.document import Document
 from evalcheck.problems import Problem
 from evalcheck.records import Record, load_record
-from evalcheck.yamlload import Document
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2024, 6, 30)

@@ -12,8 +12,9 @@ from records_kit import action, evaluation, management_response, owners
 
 from evalcheck import engine, loading
 from evalcheck.config import parse_config
+from evalcheck.document import Document
 from evalcheck.records import Record
-from evalcheck.yamlload import Document, Limits, parse
+from evalcheck.yamlload import Limits, parse
 
 AS_OF = dt.date(2024, 6, 30)
 

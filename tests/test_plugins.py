@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from textwrap import dedent
 
+import pytest
 from conftest import run_cli, write_files
 
 PLUGIN = '''
@@ -88,3 +89,30 @@ def test_broken_plugin_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "plugin 'acme' (acme_checks) failed to load" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _may_have_plugins_on(path: list[str]) -> bool:
+    """`_may_have_plugins` with this sys.path, in a fresh interpreter (its own sys.path)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from evalcheck.checks import _may_have_plugins; "
+            f"sys.path[:] = {path!r}; print(_may_have_plugins())")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    return done.stdout.strip() == "True"
+
+
+@pytest.mark.parametrize(("layout", "found"), [
+    ({}, False),
+    ({"other-1.0.dist-info/entry_points.txt": "[console_scripts]\nx = y:z\n"}, False),
+    ({"other-1.0.dist-info/METADATA": "Name: other\n"}, False),   # no entry points at all
+    ({"acme-1.0.dist-info/entry_points.txt": "[evalcheck.checks]\nacme = acme\n"}, True),
+    ({"acme.egg-info/entry_points.txt": "[evalcheck.checks]\nacme = acme\n"}, True),
+    ({"a-zip-on-the-path.zip": "PK"}, True),   # a zip it cannot look into: yes, ask
+], ids=["empty", "other-group", "no-entry-points", "dist-info", "egg-info", "zip"])
+def test_the_quick_look_for_plugins(tmp_path: Path, layout: dict[str, str],
+                                    found: bool) -> None:
+    write_files(tmp_path, layout)
+    path = [str(tmp_path / name) for name in layout if name.endswith(".zip")]
+    assert _may_have_plugins_on([str(tmp_path), str(tmp_path / "missing"), *path]) is found

@@ -9,7 +9,8 @@ from textwrap import dedent
 import pytest
 import yaml
 
-from evalcheck.yamlload import Document, Limits, Locator, parse, resolve_plain
+from evalcheck.document import Document, Locator
+from evalcheck.yamlload import Limits, parse, resolve_plain
 
 BOMB = b"""\
 a: &a [x, x, x, x, x, x, x, x, x, x]

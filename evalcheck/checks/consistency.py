@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from evalcheck.checks import Context, check
@@ -38,7 +38,7 @@ def _mismatch(what: str, total: float, expected: float, label: str) -> str:
 
 
 @check("sum-mismatch", family="consistency", severity=Severity.ERROR,
-       applies_to=("project",))
+       applies_to=("project",), reads_as_of=False)
 def sum_mismatch(record: Record, ctx: Context) -> Iterator[Finding]:
     """Budget sub-lines that do not add up to their line, lines to the total, or financing to
     the total.
@@ -122,37 +122,41 @@ def date_order(record: Record, ctx: Context) -> Iterator[Finding]:
             yield Finding(f"the period ends ({period['end']}) before it starts "
                           f"({period['start']})", path=(*path, "end"))
     for path, _, action in iter_actions(record):
-        what = describe(record.data, path)
+        def what(words: str, path: DataPath = path) -> str:  # named only for a finding
+            return f"{describe(record.data, path)} {words}"
+
         yield from _future(action.get("completed_on"), (*path, "completed_on"), ctx,
-                           f"{what} is completed on")
+                           what, "is completed on")
         for u, update in mappings(action.get("updates")):
             yield from _future(update.get("date"), (*path, "updates", u, "date"), ctx,
-                               f"{what} has an update dated")
+                               what, "has an update dated")
         for c, change in mappings(action.get("deadline_changes")):
             yield from _future(change.get("date"), (*path, "deadline_changes", c, "date"), ctx,
-                               f"{what} has a deadline change dated")
+                               what, "has a deadline change dated")
         validated = action.get("validated")
         if isinstance(validated, dict):
             on = validated.get("on")
             yield from _future(on, (*path, "validated", "on"), ctx,
-                               f"{what} has its closure validated on")
+                               what, "has its closure validated on")
             closed = parse_date(action.get("completed_on"), month_end=False)
             day = parse_date(on)
             if closed and day and day < closed:
-                yield Finding(f"{what} has its closure validated on {on}, before it was "
+                yield Finding(f"{what('has its closure validated on')} {on}, before it was "
                               f"closed ({action['completed_on']})",
                               path=(*path, "validated", "on"))
 
 
-def _future(value: Any, path: DataPath, ctx: Context, words: str) -> Iterator[Finding]:
+def _future(value: Any, path: DataPath, ctx: Context, what: Callable[[str], str],
+            words: str) -> Iterator[Finding]:
     """A full date after the as-of date."""
     day = parse_date(value)
     if day is not None and day > ctx.as_of and len(value) == 10:
-        yield Finding(f"{words} {value}, after today ({ctx.as_of.isoformat()})", path=path)
+        yield Finding(f"{what(words)} {value}, after today ({ctx.as_of.isoformat()})",
+                      path=path)
 
 
 @check("rating-out-of-scale", family="consistency", severity=Severity.ERROR,
-       applies_to=("evaluation",))
+       applies_to=("evaluation",), reads_as_of=False)
 def rating_out_of_scale(record: Record, ctx: Context) -> Iterator[Finding]:
     """A rating outside its declared scale.
 
@@ -190,7 +194,7 @@ def rating_out_of_scale(record: Record, ctx: Context) -> Iterator[Finding]:
 
 
 @check("completed-without-date", family="consistency", severity=Severity.WARNING,
-       applies_to=("management-response",))
+       applies_to=("management-response",), reads_as_of=False)
 def completed_without_date(record: Record, ctx: Context) -> Iterator[Finding]:
     """An action with status `completed` but no `completed_on`.
 
@@ -276,7 +280,7 @@ def says_dropped(text: str, extra: re.Pattern[str] | None = None) -> str | None:
 
 
 @check("status-contradicts-update", family="consistency", severity=Severity.WARNING,
-       options={"words": (tuple, ())}, applies_to=("management-response",))
+       options={"words": (tuple, ())}, applies_to=("management-response",), reads_as_of=False)
 def status_contradicts_update(record: Record, ctx: Context) -> Iterator[Finding]:
     """An action marked completed while its latest update says it was dropped, cancelled,
     disbanded, abandoned, suspended, not done or no longer applicable.

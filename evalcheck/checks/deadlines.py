@@ -95,7 +95,7 @@ def due_soon(record: Record, ctx: Context) -> Iterator[Finding]:
 
 
 @check("missing-deadline", family="deadlines", severity=Severity.WARNING,
-       applies_to=("management-response",))
+       applies_to=("management-response",), reads_as_of=False)
 def missing_deadline(record: Record, ctx: Context) -> Iterator[Finding]:
     """An action with neither a deadline nor a deadline_note.
 
@@ -124,7 +124,7 @@ def missing_deadline(record: Record, ctx: Context) -> Iterator[Finding]:
 
 
 @check("no-fixed-deadline", family="deadlines", severity=Severity.WARNING,
-       applies_to=("management-response",))
+       applies_to=("management-response",), reads_as_of=False)
 def no_fixed_deadline(record: Record, ctx: Context) -> Iterator[Finding]:
     """An open action with a deadline_note and no deadline: an event, "Continuous",
     "No due date".
@@ -157,7 +157,7 @@ def no_fixed_deadline(record: Record, ctx: Context) -> Iterator[Finding]:
 
 
 @check("response-overdue", family="deadlines", severity=Severity.WARNING, scope="corpus",
-       options={"days": (int, 60)})
+       options={"days": (int, 60)}, reads_as_of=True)
 def response_overdue(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
     """A completed evaluation with recommendations and no management response 60 days
     (configurable) after its report date.
@@ -217,7 +217,7 @@ def _first_agreed(action: dict[str, Any]) -> tuple[tuple[str | int, ...], Any] |
 
 
 @check("deadline-before-response", family="deadlines", severity=Severity.WARNING,
-       applies_to=("management-response",))
+       applies_to=("management-response",), reads_as_of=False)
 def deadline_before_response(record: Record, ctx: Context) -> Iterator[Finding]:
     """An action whose first agreed deadline ends before the date of the management response
     that set it.
@@ -265,7 +265,7 @@ def _reason(change: dict[str, Any]) -> bool:
 
 
 @check("deadline-moved-without-reason", family="deadlines", severity=Severity.WARNING,
-       applies_to=("management-response",))
+       applies_to=("management-response",), reads_as_of=False)
 def deadline_moved_without_reason(record: Record, ctx: Context) -> Iterator[Finding]:
     """A deadline that differs from `original_deadline`, or a `deadline_changes` entry, with no
     reason recorded.
@@ -325,7 +325,8 @@ def deadline_moved_without_reason(record: Record, ctx: Context) -> Iterator[Find
 
 
 @check("stale-action", family="deadlines", severity=Severity.WARNING,
-       options={"days": (int, 180)}, applies_to=("management-response",))
+       options={"days": (int, 180)}, applies_to=("management-response",),
+       reads_as_of=True)
 def stale_action(record: Record, ctx: Context) -> Iterator[Finding]:
     """An open action, not past due, with no update for 180 days (configurable).
 

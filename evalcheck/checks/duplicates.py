@@ -36,7 +36,7 @@ def _item(record: Record, path: DataPath) -> str:
     return describe(record.data, path[:-1]) or ".".join(map(str, path))
 
 
-@check("duplicate-text", family="duplicates", severity=Severity.ERROR)
+@check("duplicate-text", family="duplicates", severity=Severity.ERROR, reads_as_of=False)
 def duplicate_text(record: Record, ctx: Context) -> Iterator[Finding]:
     """Two conclusions, recommendations or actions of one record with the same text.
 
@@ -69,7 +69,7 @@ def duplicate_text(record: Record, ctx: Context) -> Iterator[Finding]:
 
 
 @check("near-duplicate-text", family="duplicates", severity=Severity.WARNING,
-       options={"threshold": (float, 0.85)})
+       options={"threshold": (float, 0.85)}, reads_as_of=False)
 def near_duplicate_text(record: Record, ctx: Context) -> Iterator[Finding]:
     """Two conclusions, recommendations or actions of one record whose texts are nearly the same.
 
@@ -130,7 +130,7 @@ def _id_groups(record: Record) -> Iterator[list[tuple[DataPath, Any]]]:
         yield sorted(lines, key=lambda pair: record.doc.locator.locate(pair[0]))
 
 
-@check("duplicate-id", family="duplicates", severity=Severity.ERROR)
+@check("duplicate-id", family="duplicates", severity=Severity.ERROR, reads_as_of=False)
 def duplicate_id(record: Record, ctx: Context) -> Iterator[Finding]:
     """The same id twice: records of one kind across the repository, or items inside a record.
 
@@ -173,7 +173,7 @@ def _sharing(corpus: Corpus, group: list[Record], record: Record) -> list[Record
     return [record] if group[0] is not record else corpus.others(group[1:])
 
 
-@across("duplicate-id")
+@across("duplicate-id", reads_as_of=False)
 def duplicate_id_across(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
     """Record ids used by an earlier record of the same kind, and owner ids defined twice
     (in one registry or in two)."""
@@ -211,7 +211,8 @@ def duplicate_id_across(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, 
                 owner_first[owner_id] = record
 
 
-@check("duplicate-record", family="duplicates", severity=Severity.ERROR, scope="corpus")
+@check("duplicate-record", family="duplicates", severity=Severity.ERROR, scope="corpus",
+       reads_as_of=False)
 def duplicate_record(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
     """Two evaluations with the same title and year, or two management responses for one
     evaluation.
@@ -267,7 +268,7 @@ def _name(rec_id: str, position: int) -> str:
 
 
 @check("recurring-recommendation", family="duplicates", severity=Severity.WARNING,
-       scope="corpus", options={"threshold": (float, 0.8)})
+       scope="corpus", options={"threshold": (float, 0.8)}, reads_as_of=False)
 def recurring_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
     """A recommendation that an earlier evaluation already made, in nearly the same words.
 

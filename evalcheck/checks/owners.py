@@ -10,7 +10,8 @@ from evalcheck.problems import Finding, Severity
 from evalcheck.records import Corpus, Record, mappings, record_owner_refs
 
 
-@check("unknown-owner", family="owners", severity=Severity.ERROR, scope="corpus")
+@check("unknown-owner", family="owners", severity=Severity.ERROR, scope="corpus",
+       reads_as_of=False)
 def unknown_owner(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
     """An owner reference that the owners registry does not define.
 
@@ -66,7 +67,7 @@ def _nearest(ref: str, ids: list[str]) -> str:
 
 
 @check("owner-needs-review", family="owners", severity=Severity.WARNING,
-       applies_to=("owners",))
+       applies_to=("owners",), reads_as_of=False)
 def owner_needs_review(record: Record, ctx: Context) -> Iterator[Finding]:
     """An owner marked `review: true` (added by an import) that someone still has to confirm.
 

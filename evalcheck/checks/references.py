@@ -9,7 +9,8 @@ from evalcheck.problems import Finding, Severity
 from evalcheck.records import Corpus, Record, describe, mappings
 
 
-@check("unknown-reference", family="references", severity=Severity.ERROR, scope="corpus")
+@check("unknown-reference", family="references", severity=Severity.ERROR, scope="corpus",
+       reads_as_of=False)
 def unknown_reference(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
     """A reference to an evaluation, recommendation or project id that does not exist.
 
@@ -77,7 +78,7 @@ def _answers_elsewhere(record: Record, ident: str, known: set[str]
 
 
 @check("unanswered-recommendation", family="references", severity=Severity.WARNING,
-       scope="corpus")
+       scope="corpus", reads_as_of=False)
 def unanswered_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Record, Finding]]:
     """A recommendation that its evaluation's management response does not answer, or answers
     with no decision.
@@ -153,7 +154,7 @@ def _lacks_answers(evaluation: Record, response: Record) -> bool:
 
 
 @check("accepted-without-action", family="references", severity=Severity.WARNING,
-       applies_to=("management-response",))
+       applies_to=("management-response",), reads_as_of=False)
 def accepted_without_action(record: Record, ctx: Context) -> Iterator[Finding]:
     """An accepted or partially accepted recommendation with no action.
 
@@ -182,7 +183,7 @@ def accepted_without_action(record: Record, ctx: Context) -> Iterator[Finding]:
 
 
 @check("rejected-without-rationale", family="references", severity=Severity.ERROR,
-       applies_to=("management-response",))
+       applies_to=("management-response",), reads_as_of=False)
 def rejected_without_rationale(record: Record, ctx: Context) -> Iterator[Finding]:
     """A rejected recommendation without `rationale`.
 

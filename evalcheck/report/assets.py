@@ -71,6 +71,7 @@ svg.chart { width: 100%; height: auto; max-width: 640px; display: block; overflo
 svg.chart text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   fill: var(--ink); }
 svg.chart text.axis { fill: var(--muted); }
+svg.chart text.sub { font-size: 10px; }
 svg.chart text.value { font-weight: 600; }
 svg.chart text.inbar { font-size: 11px; font-weight: 600; fill: var(--ink); }
 svg.chart text.inbar.on-dark { fill: #fff; }

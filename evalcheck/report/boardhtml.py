@@ -130,7 +130,8 @@ def status_section(report: ReportData, limit: int) -> str:
     bars, left_out = largest(
         [Bar(r.evaluation, tuple(Segment(words.REC_STATUS[k], r.counts[k], f"c-rs-{k}",
                                          k in DARK)
-                                 for k in REC_STATUSES), f"{r.evaluation} {r.title}".strip())
+                                 for k in REC_STATUSES), f"{r.evaluation} {r.title}".strip(),
+             r.title)
          for r in rs.by_evaluation], MAX_BARS)
     head = [("Evaluation", ""), *[(words.REC_STATUS[k], "number") for k in REC_STATUSES],
             ("Status not reported", "number")]

@@ -33,6 +33,9 @@ class Bar:
     segments: tuple[Segment, ...]
     hint: str = ""
     """Full label for the tooltip when `label` is shortened."""
+    sub: str = ""
+    """A second, smaller line under the label: an evaluation's title beside its id, so a board
+    member reading a printed page need not look ids up."""
 
     @property
     def total(self) -> int:
@@ -72,16 +75,24 @@ def describe(bars: Sequence[Bar]) -> str:
 def hbars(bars: Sequence[Bar], chart_id: str, title: str) -> str:
     """Horizontal bars, stacked when a bar has several segments, on one shared scale."""
     top = 6
-    height = top + ROW_H * max(len(bars), 1) + 6
+    row_h = ROW_H + 8 if any(b.sub for b in bars) else ROW_H
+    height = top + row_h * max(len(bars), 1) + 6
     scale_max = max((b.total for b in bars), default=0) or 1
     area = WIDTH - LABEL_W - VALUE_W
     out = _open(chart_id, title, describe(bars), height)
     for row, bar in enumerate(bars):
-        y = top + row * ROW_H
-        mid = y + ROW_H / 2
+        y = top + row * row_h
+        mid = y + row_h / 2
         out.append(f'<g class="row"><title>{esc(bar.hint or bar.label)}: {bar.total}</title>')
-        out.append(f'<text class="axis" x="{LABEL_W - 10}" y="{mid:.1f}" text-anchor="end" '
-                   f'dominant-baseline="middle">{esc(_clip(bar.label))}</text>')
+        if bar.sub:
+            out.append(f'<text class="axis" x="{LABEL_W - 10}" y="{mid - 7:.1f}" '
+                       f'text-anchor="end" dominant-baseline="middle">{esc(_clip(bar.label))}'
+                       f'</text><text class="axis sub" x="{LABEL_W - 10}" y="{mid + 8:.1f}" '
+                       f'text-anchor="end" dominant-baseline="middle">'
+                       f'{esc(_clip(bar.sub, 40))}</text>')
+        else:
+            out.append(f'<text class="axis" x="{LABEL_W - 10}" y="{mid:.1f}" text-anchor="end" '
+                       f'dominant-baseline="middle">{esc(_clip(bar.label))}</text>')
         out.append(f'<rect class="track" x="{LABEL_W}" y="{mid - BAR_H / 2:.1f}" width="{area}" '
                    f'height="{BAR_H}" rx="3"/>')
         x = float(LABEL_W)

@@ -93,7 +93,7 @@ def _implementation(report: ReportData, limit: int) -> str:
     keys = list(i.statuses)
     bars, left_out = largest(
         [Bar(r.evaluation, tuple(_seg(k, labels.status(k), r.statuses[k]) for k in keys),
-             f"{r.evaluation} {r.title}".strip()) for r in i.by_evaluation], MAX_BARS)
+             f"{r.evaluation} {r.title}".strip(), r.title) for r in i.by_evaluation], MAX_BARS)
     not_reported = i.statuses.get("not-reported", 0)
     body = [f'<p class="lead">Implementation rate <strong>{labels.percent(i.rate)}</strong>: '
             f'{i.completed:,} completed of {i.applicable:,} actions that still apply '

@@ -111,7 +111,8 @@ def responses_section(report: ReportData, limit: int) -> str:
         bars, left_out = largest(
             [Bar(r.evaluation, tuple(Segment(labels.decision(k), r.decisions[k], f"c-{k}",
                                              k in _DARK_DECISIONS) for k in keys),
-                 f"{r.evaluation} {r.title}".strip()) for r in c.by_evaluation], MAX_BARS)
+                 f"{r.evaluation} {r.title}".strip(), r.title) for r in c.by_evaluation],
+            MAX_BARS)
         rows = [[titled(r.evaluation, r.title), (r.total, r.total, "num"),
                  *[(r.decisions[k], r.decisions[k], "num") for k in keys]]
                 for r in capped(c.by_evaluation, limit)]

@@ -401,7 +401,7 @@ def _data_quality(problems: Sequence[Problem]) -> DataQuality:
                       for c in FOLLOW_UP)
     return DataQuality(errors, len(problems) - errors, tuple(by_check),
                        dict(sorted(Counter(p.path for p in problems).items())),
-                       tuple(sorted(problems)), follow_up, _recurring(problems))
+                       tuple(Problem.order(problems)), follow_up, _recurring(problems))
 
 
 def _recurring(problems: Sequence[Problem]) -> tuple[Recurring, ...]:

@@ -1,5 +1,6 @@
 """Flatten records into the rows every report section counts: evaluations, recommendations and
-actions, each already judged against the as-of date.
+actions, each already judged against the as-of date and as it stood then (stood.py: a response
+dated later is left out, an action closed or a deadline moved later is as it was before).
 
 Reports never read record data directly; they read these rows, so every section agrees on what
 an action's status, deadline or decision is, however oddly a record is written.
@@ -9,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from evalcheck.checks.deadlines import CLOSED
 from evalcheck.dates import due_day
 from evalcheck.records import Record, mappings
+from evalcheck.report.stood import action_stood, response_stood
 from evalcheck.textsafe import shown_path
 
 STATUSES = ("not-started", "in-progress", "completed", "no-longer-applicable")
@@ -139,8 +141,9 @@ def year_of(record: Record) -> str:
     return year[:4] if re.fullmatch(r"[0-9]{4}", year[:4] or "-") else ""
 
 
-def _action(response: Record, answer: dict[str, Any], action: dict[str, Any], evaluation: str,
+def _action(response: Record, answer: dict[str, Any], action: Mapping[str, Any], evaluation: str,
             title: str, as_of: dt.date) -> ActionRow:
+    action = action_stood(action, as_of)
     status = action.get("status")
     status = status if isinstance(status, str) and status in STATUSES else NOT_REPORTED
     deadline = action.get("deadline") if isinstance(action.get("deadline"), str) else ""
@@ -214,7 +217,8 @@ def extract(records: Sequence[Record], as_of: dt.date) -> Rows:
     responses: dict[str, list[Record]] = {}
     for record in sorted(records, key=lambda r: (r.id, r.path)):
         target = record.get("evaluation")
-        if record.kind == "management-response" and isinstance(target, str) and target:
+        if record.kind == "management-response" and isinstance(target, str) and target \
+                and response_stood(record.data, as_of):  # a later one did not exist yet
             responses.setdefault(target, []).append(record)
 
     eval_rows, rec_rows, action_rows = [], [], []
