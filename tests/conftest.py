@@ -11,8 +11,9 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
+from records_kit import UNITS
 
-from evalcheck import engine
+from evalcheck import engine, schemas
 from evalcheck.config import Config, parse_config
 from evalcheck.document import Document
 from evalcheck.problems import Problem
@@ -37,6 +38,17 @@ def records_from(text: str) -> list:
     """Inline YAML -> records; documents separated by `---` lines become separate files."""
     docs = dedent(text).strip("\n").split("\n---\n")
     return [load_record(f"r{i}.yaml", doc.encode()) for i, doc in enumerate(docs)]
+
+
+def schema_findings(text: str) -> list[tuple[str, int, int, str, str]]:
+    """(check, line, column, message, hint) of what the loader and the schemas say about one
+    file, before any other check."""
+    record = load_record("x.yaml", text.encode())
+    out = []
+    for f in [*record.doc.findings, *schemas.validate(record)]:
+        line, column = f.at or record.doc.locator.locate(f.path, f.key)
+        out.append((f.check, line, column, f.message, f.hint))
+    return out
 
 
 def lint_text(text: str, as_of: dt.date = AS_OF, config: Config | None = None,
@@ -95,14 +107,27 @@ def git(root: Path, *args: str) -> str:
                           text=True).stdout
 
 
+def tool_env(*drop: str, **extra: str) -> dict[str, str]:
+    """The environment for git and pre-commit in a test repository: without GIT_* (tests may
+    themselves run from a git hook, which exports GIT_DIR and GIT_INDEX_FILE) nor the other
+    prefixes in `drop`, with a fixed author, no colour, no GITHUB_ACTIONS, and `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", *drop))}
+    env.update({"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+                "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never", **extra})
+    env.pop("GITHUB_ACTIONS", None)
+    return env
+
+
+def run_in(cwd: Path, env: dict[str, str], *cmd: str) -> subprocess.CompletedProcess[str]:
+    """Run a command (git, pip, pre-commit) with this environment, output captured."""
+    return subprocess.run(list(cmd), cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=900)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """An empty git repository with a records/ folder and an owners registry."""
     git(tmp_path, "init", "-q", "-b", "main")
-    write_files(tmp_path, {"records/owners.yaml": """
-        kind: owners
-        owners:
-          - {id: me-unit, name: M&E Unit, type: unit}
-          - {id: programme-unit, name: Programme Unit, type: unit}
-    """})
+    write_files(tmp_path, {"records/owners.yaml": UNITS})
     return tmp_path

@@ -9,20 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import run_cli, write_files
+from records_kit import evaluation
 
 from evalcheck import baseline
 from evalcheck.problems import Problem, Severity
 
-EVALUATION = """\
-kind: evaluation
-id: EV-1
-title: T
-status: ongoing
-owner: me-unit
-conclusions:
-  - {id: C1, text: The programme is relevant.}
-  - {id: C2, text: The programme is relevant.}
-"""
+EVALUATION = evaluation(status="ongoing", recommendations=None, conclusions=[
+    ("C1", "The programme is relevant."), ("C2", "The programme is relevant.")])
 
 
 def lint(repo: Path, *args: str) -> tuple[int, list[dict[str, object]]]:

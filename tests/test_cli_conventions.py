@@ -11,13 +11,10 @@ from xml.etree import ElementTree
 
 import pytest
 from conftest import REPO, run_cli, write_files
+from records_kit import evaluation
 
-NO_OWNER = """\
-kind: evaluation
-id: EV-1
-title: Final evaluation of the migration data project
-status: planned
-"""
+NO_OWNER = evaluation(title="Final evaluation of the migration data project", status="planned",
+                      owner=None, recommendations=None)
 ESC = "\x1b["
 FORMATS = ["text", "concise", "json", "github", "sarif", "markdown", "junit", "gitlab"]
 

@@ -243,25 +243,9 @@ def test_a_mistyped_records_path_is_an_error_not_an_empty_run(tmp_path: Path) ->
 
 
 def test_blank_decision_and_status_mean_not_yet(tmp_path: Path) -> None:
-    problems = lint_text("""
-        kind: evaluation
-        id: EV-1
-        title: T
-        status: completed
-        owner: u
-        recommendations:
-          - {id: R1, text: Do it., addressed_to: [u]}
-        ---
-        kind: management-response
-        id: MR-1
-        evaluation: EV-1
-        owner: u
-        responses:
-          - recommendation: R1
-            decision:
-            actions:
-              - {id: "1.1", description: Do it, responsible: [u], deadline: 2030-01, status: }
-    """)
+    blank = management_response(owner="u", decision="", actions=[  # decision: and status:
+        action(responsible="u", deadline="2030-01", status="")])
+    problems = lint_text(evaluation(owner="u", addressed_to="u") + "---\n" + blank)
     checks = {p.check for p in problems}
     assert "schema" not in checks
     assert "unanswered-recommendation" in checks

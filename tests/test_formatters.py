@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import lint_text
 from jsonschema import Draft7Validator
+from records_kit import evaluation
 
 from evalcheck import checks
 from evalcheck.formatters import (
@@ -32,6 +33,7 @@ PROBLEMS = [
     Problem("records/b, c: d.yaml", 1, 1, "yaml-syntax", Severity.ERROR,
             "not valid YAML: 100% broken\r\nsecond line: here, too", "hint: a, b", "", ""),
 ]
+BAD_STATUS = evaluation(status="done", owner="u", recommendations=None)  # schema: 4:9
 HOSTILE = Problem("records/x.yaml", 2, 3, "schema", Severity.ERROR,
                   "title: <script>alert(1)</script> and [x](http://evil) @someone | pipe",
                   "", "EV-9", "title")
@@ -58,8 +60,7 @@ def test_json_contract() -> None:
 
 
 def test_json_columns_are_one_based_from_real_lint() -> None:
-    problems = lint_text("kind: evaluation\nid: EV-1\ntitle: T\nstatus: done\nowner: u\n",
-                         only="schema")
+    problems = lint_text(BAD_STATUS, only="schema")
     (item,) = json.loads(render("json", problems))
     assert (item["line"], item["column"]) == (4, 9)
 
@@ -109,7 +110,7 @@ def test_sarif_validates_against_the_sarif_schema(problems: list[Problem]) -> No
 
 
 def test_sarif_from_a_real_lint_validates_and_points_at_rules() -> None:
-    problems = lint_text("kind: evaluation\nid: EV-1\ntitle: T\nstatus: done\nowner: u\n")
+    problems = lint_text(BAD_STATUS)
     log = _sarif(problems)
     assert list(_sarif_validator().iter_errors(log)) == []
     run = log["runs"][0]

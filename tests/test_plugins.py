@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from textwrap import dedent
 
 import pytest
 from conftest import run_cli, write_files
+from records_kit import evaluation, owner, owners
 
 PLUGIN = '''
 """A tiny evalcheck plugin: evaluations must say which criteria they use."""
@@ -51,14 +51,9 @@ def test_plugin_check_runs_and_is_listed(tmp_path: Path) -> None:
     site.mkdir()
     _install_plugin(site)
     write_files(tmp_path / "repo", {
-        "records/owners.yaml": "kind: owners\nowners:\n  - {id: u, name: U, type: unit}\n",
-        "records/ev.yaml": dedent("""\
-            kind: evaluation
-            id: EV-1
-            title: Final evaluation
-            status: ongoing
-            owner: u
-        """),
+        "records/owners.yaml": owners(owner("u", name="U")),
+        "records/ev.yaml": evaluation(title="Final evaluation", status="ongoing", owner="u",
+                                      recommendations=None),
     })
     env = {"PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
     rules = run_cli("rules", cwd=tmp_path / "repo", env=env)

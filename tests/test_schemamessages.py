@@ -4,47 +4,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import schema_findings
+from records_kit import action, evaluation, management_response
 
-from evalcheck import schemas
-from evalcheck.records import load_record
-
-RESPONSE = """\
-kind: management-response
-id: MR-1
-evaluation: EV-1
-owner: me-unit
-responses:
-  - recommendation: R1
-    decision: accepted
-    actions:
-      - id: "1.1"
-        description: Do it
-        deadline: 2024-11
-        responsible: [me-unit]
-        status: in-progress
-"""
-EVALUATION = """\
-kind: evaluation
-id: EV-1
-title: A title
-status: completed
-owner: me-unit
-report_date: 2023-05-20
-recommendations:
-  - id: R1
-    text: Do it.
-    addressed_to: [me-unit]
-"""
-
-
-def problems(text: str) -> list[tuple[str, int, int, str, str]]:
-    """(check, line, column, message, hint) of every schema-level problem of one file."""
-    record = load_record("x.yaml", text.encode())
-    out = []
-    for f in [*record.doc.findings, *schemas.validate(record)]:
-        line, column = f.at or record.doc.locator.locate(f.path, f.key)
-        out.append((f.check, line, column, f.message, f.hint))
-    return out
+RESPONSE = management_response(actions=[action(block=True, deadline="2024-11",
+                                               status="in-progress")])
+EVALUATION = evaluation(title="A title", report_date="2023-05-20", block=True)
 
 
 def variant(base: str, old: str, new: str) -> str:
@@ -90,7 +55,7 @@ CASES = [
        "did you mean description?")]),
     ("misspelt-owner-field-one-error", variant(RESPONSE, "responsible: [me-unit]",
                                                "responsable: [me-unit]"),
-     [("schema", 12, 9, "responses[0].actions[0]: unknown field 'responsable'",
+     [("schema", 11, 9, "responses[0].actions[0]: unknown field 'responsable'",
        "did you mean responsible?")]),
     ("every-unknown-field", variant(RESPONSE, "        status: in-progress\n",
                                     "        status: in-progress\n        colour: red\n"
@@ -109,7 +74,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_message(text: str, expected: list[tuple[str, int, int, str, str]]) -> None:
-    got = problems(text)
+    got = schema_findings(text)
     assert [g[:3] for g in got] == [e[:3] for e in expected], got
     for g, e in zip(got, expected, strict=True):
         assert e[3] in g[3], g

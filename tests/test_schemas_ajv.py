@@ -16,7 +16,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import run_cli
+from records_kit import action, management_response
 
 from evalcheck.records import KINDS
 
@@ -72,12 +74,8 @@ def test_ajv_strict_compiles_every_exported_schema(ajv: Path, exported: Path) ->
         assert f"{exported / kind}.schema.json is valid" in said, said
 
 
-RESPONSE = {
-    "kind": "management-response", "id": "MR-1", "evaluation": "EV-1", "owner": "me-unit",
-    "responses": [{"recommendation": "R1", "decision": "accepted", "actions": [
-        {"id": "1.1", "description": "Do it", "responsible": ["me-unit"],
-         "deadline": "2024-Q3"}]}],
-}
+# the record as a validator sees it: the builder's YAML, read
+RESPONSE = yaml.safe_load(management_response(actions=[action(deadline="2024-Q3")]))
 
 # (id, field path in RESPONSE, value, valid for the editor)
 EDITOR_CASES = [

@@ -290,7 +290,8 @@ def status_contradicts_update(record: Record, ctx: Context) -> Iterator[Finding]
     realizado"); words negated just before ("was not cancelled") do not count. More words or
     phrases are added with `[tool.evalcheck.checks.status-contradicts-update] words =
     ["put on hold"]`. The latest update is the one with the latest date (the last one listed
-    when they have none).
+    when they have none); an action with no updates is judged on its `comments` (a matrix's
+    Comments column, as `evalcheck import matrix` keeps it).
     Why: an action counted as completed when it was dropped inflates the implementation rate
     that boards read; it should be closed as no-longer-applicable.
 
@@ -329,14 +330,15 @@ def status_contradicts_update(record: Record, ctx: Context) -> Iterator[Finding]
             key = (when or dt.date.min, u, update)
             if latest is None or key[:2] > latest[:2]:
                 latest = key
-        if latest is None:
-            continue
-        words = says_dropped(text_of(latest[2].get("text")), extra)
+        if latest is not None:
+            said, dated = text_of(latest[2].get("text")), latest[2].get("date")
+            where = f"its latest update{f' ({dated})' if isinstance(dated, str) else ''} says"
+        else:  # a matrix's Comments column is its only progress note
+            said, where = text_of(action.get("comments")), "its comments say"
+        words = says_dropped(said, extra)
         if words is None:
             continue
-        dated = latest[2].get("date")
-        yield Finding(f"{describe(record.data, path)} is completed but its latest update"
-                      f"{f' ({dated})' if isinstance(dated, str) else ''} says {words!r}",
+        yield Finding(f"{describe(record.data, path)} is completed but {where} {words!r}",
                       path=(*path, "status"),
                       hint="if it was not done, set status: no-longer-applicable (completed_on "
                            "is then the day it was closed); if it was, add an update saying so")

@@ -16,7 +16,7 @@ from evalcheck.cli import _as_of, _config, as_of_option, config_option, friendly
 from evalcheck.config import Config
 from evalcheck.discover import UsageError
 from evalcheck.records import Record, owner_refs
-from evalcheck.report import ALIASES, FILES, pieces, renderer
+from evalcheck.report import ALIASES, FILES, pieces
 from evalcheck.report.periods import STEPS, Period, parse_period
 from evalcheck.textsafe import shown_path
 
@@ -187,7 +187,8 @@ def report(paths: tuple[str, ...], as_of: str | None, owner: str | None,
             written.append(FILES[name])
         click.echo(f"Wrote {', '.join(written)} to {folder}", err=True)
     elif chosen:
-        click.echo(renderer(chosen[0], max_rows)(data), nl=False)
+        for piece in pieces(chosen[0], max_rows)(data):  # report.json a piece at a time
+            click.echo(piece, nl=False)
     else:
         from evalcheck.report.terminal import render
 

@@ -202,8 +202,10 @@ def split_support(text: str) -> tuple[str, str]:
     return text[:m.start()], text[m.end():]
 
 
-ACTION_NUMBER = re.compile(
-    r"\s*(?:(?:accion|action|acao)\s+(?:n[o°º]?\s*\.?\s*)?)?(\d{1,3}(?:\.\d{1,3})*)\.?"
+ACTION_NUMBER = re.compile(  # "4.3.", "Acción 2:", and "R1.1:" (ERC numbers an action by its
+    # recommendation's R), read as 1.1
+    r"\s*(?:(?:accion|action|acao)\s+(?:n[o°º]?\s*\.?\s*)?)?"
+    r"(?:r\s?(\d{1,3}(?:\.\d{1,3})+)|(\d{1,3}(?:\.\d{1,3})*))\.?"
     r"\s*[:)\-\u2013]?\s+(?=\S)", re.S)
 REC_NUMBER = re.compile(r"\s*(?:r|rec\.?)?\s*(\d{1,3})\s*[.:)\-\u2013]\s*(?=\S)|\s*r(\d{1,3})\s+",
                         re.S)

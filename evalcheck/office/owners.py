@@ -214,6 +214,13 @@ class OwnerIndex:
         return ident
 
 
+def _acronym(lead: str, rest: str) -> bool:
+    """Whether a would-be article is an acronym: written in capitals before words that are
+    not ("UN Agencies" is not "un" + "Agencies"; "LA OFICINA", all in capitals, is "la")."""
+    word = re.match(r"[^\W\d_]+", lead.strip())
+    return word is not None and len(word[0]) > 1 and word[0].isupper() and not rest.isupper()
+
+
 def _clean(text: str) -> str | object:
     """The name inside a listed item: no lead-in verbs, articles or edge punctuation; Skip for
     a qualifier of the previous item ("en calidad de co-chair")."""
@@ -222,7 +229,11 @@ def _clean(text: str) -> str | object:
         folded = fold(s)
         if _QUALIFIER.match(folded):
             return Skip
-        m = _LEAD_INS.match(folded) or _ARTICLE.match(folded)
+        m = _LEAD_INS.match(folded)
+        if not m:
+            m = _ARTICLE.match(folded)
+            if m and _acronym(s[:m.end()], s[m.end():]):
+                break
         if not m:
             break
         s = s[m.end():].lstrip()

@@ -36,7 +36,8 @@ _LEAD = re.compile(
     r"|d'ici(?:\s+(?:a|au|fin))?|avant(?:\s+le)?|jusqu'(?:a|au)|a\s+la\s+fin\s+de|ate(?:\s+o)?"
     r"|em|en|in|the|le|el|o)\s+"
 )
-_ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+# year first: 2024-03-15, and ERC's 2012/10/07 (one separator throughout)
+_ISO = re.compile(r"(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?")
 _NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
 _MONTH_YEAR_NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{4})|(\d{4})[/.](\d{1,2})")
 _DAY = r"(\d{1,2})(?:er|ro|o|º|°|st|nd|rd|th)?"
@@ -66,7 +67,7 @@ def parse_when(text: str, day_first: bool | None = True) -> str | None:
     for _ in range(3):
         s = _LEAD.sub("", s)
     if m := _ISO.fullmatch(s):
-        return _iso(int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
+        return _iso(int(m[1]), int(m[3]), int(m[4]) if m[4] else None)
     if m := _NUMERIC.fullmatch(s):
         a, b, year = int(m[1]), int(m[2]), int(m[3])
         if a > 12 or (a == b):

@@ -62,15 +62,31 @@ class BoardEvaluation:
     id: str
     title: str
     report_date: dt.date | None
+    """The day of its report (a month given: the month's last day)."""
     recommendations: int
     response_date: dt.date | None
-    """The earliest management response dated on or before the date."""
+    """The earliest management response dated on or before the date (a month: its last day)."""
     responded: bool
     """Some management response exists on the date (dated or not)."""
     units: tuple[str, ...]
     """The owners its recommendations are addressed to."""
     year: str
     type: str
+    report_from: dt.date | None = None
+    """The first day the report date allows (a month given: its first day)."""
+    response_from: dt.date | None = None
+    """The first day the earliest response's date allows."""
+
+    @property
+    def response_delay(self) -> int | None:
+        """Days from the report to its management response: the least the two dates allow
+        (a report dated by month and answered within that month took 0 days, not -9)."""
+        if self.response_date is None or self.report_date is None:
+            return None
+        start = self.report_from or self.report_date
+        if self.response_date < start:  # answered before the report: a data error, shown
+            return (self.response_date - start).days
+        return max(0, ((self.response_from or self.response_date) - self.report_date).days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +207,7 @@ def read_part(data: object) -> Part | None:
         row = BoardEvaluation(
             id=data["id"], title=text(data.get("title")),
             report_date=_day(data.get("report_date")), recommendations=len(recs),
+            report_from=_day(data.get("report_date"), month_end=False),
             response_date=None, responded=False, units=units, year=_year(data),
             type=text(data.get("type")) or NOT_STATED)
         return Part("evaluation", data["id"], data["id"], evaluation=row, priorities=tuple(
@@ -239,7 +256,7 @@ def rows_of(parts: Iterable[Part | None], at: dt.date) -> BoardRows:
     for key in sorted({*evaluations, *responses}):
         found = evaluations.get(key)
         priorities = dict(found.priorities) if found else {}
-        dates: list[dt.date] = []
+        dates: list[tuple[dt.date, dt.date]] = []  # (last, first day) of each response's date
         responded = False
         for mr in sorted(responses.get(key, []), key=lambda m: m.record_id):
             agreed = mr.response_from is None or mr.response_from <= at
@@ -247,12 +264,13 @@ def rows_of(parts: Iterable[Part | None], at: dt.date) -> BoardRows:
             if agreed:
                 answered.add(key)
                 if mr.response_to is not None:
-                    dates.append(mr.response_to)
+                    dates.append((mr.response_to, mr.response_from or mr.response_to))
             actions.extend(a.on(at, key, priorities.get(a.recommendation, NOT_STATED), agreed)
                            for a in mr.actions)
         if found is not None and found.evaluation is not None:
-            rows.append(replace(found.evaluation, response_date=min(dates) if dates else None,
-                                responded=responded))
+            first = min(dates) if dates else None
+            rows.append(replace(found.evaluation, response_date=first and first[0],
+                                response_from=first and first[1], responded=responded))
     titles = {e.id: e.title for e in rows}
     return BoardRows(at, tuple(actions), tuple(rows), dict(sorted(parents.items())),
                      dict(sorted(owner_names.items())), titles, frozenset(answered))

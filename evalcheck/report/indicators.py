@@ -80,8 +80,7 @@ def response_timeliness(evaluations: Sequence[BoardEvaluation], period: Period,
     recommendations (UNICEF, UNDP); also the median delay of the dated responses."""
     due = [e for e in evaluations if e.recommendations and e.report_date is not None
            and e.report_date in period]
-    delays = [(e.response_date - e.report_date).days for e in due
-              if e.response_date is not None and e.report_date is not None]
+    delays = [d for e in due if (d := e.response_delay) is not None]
     return Ratio(sum(d <= days for d in delays), len(due), {
         "days": days,
         "median_delay_days": statistics.median(delays) if delays else None,

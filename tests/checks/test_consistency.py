@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import pytest
 from checkcases import Expected, assert_found, cases
+from records_kit import action, evaluation, head, management_response
 
-PROJECT = "kind: project\nid: PRJ-1\ntitle: P\nowner: me-unit\n"
-EVALUATION = "kind: evaluation\nid: EV-1\ntitle: T\nstatus: completed\nowner: me-unit\n"
-MR_HEAD = ("kind: management-response\nid: MR-1\nevaluation: EV-1\nowner: me-unit\n"
-           "responses:\n  - recommendation: R1\n    actions:\n")
+PROJECT = head("project", "PRJ-1", title="P", owner="me-unit")
+EVALUATION = evaluation(recommendations=None)
+
+
+def response(*, block: bool = False, **fields: str | list[str]) -> str:
+    """A management response with one action 1.1 (description D, responsible u) of these
+    fields, on line 9."""
+    return management_response(actions=[action(description="D", responsible="u", block=block,
+                                               **fields)])
+
 
 SUM_MISMATCH = [
     ("financing-short-of-total", PROJECT + """\
@@ -57,63 +64,32 @@ financing:
 ]
 
 DATE_ORDER = [
-    ("period-ends-before-it-starts", EVALUATION + "period: {start: 2019-06-01, end: 2018-05-31}\n",
+    ("period-ends-before-it-starts",
+     evaluation(recommendations=None, period="{start: 2019-06-01, end: 2018-05-31}"),
      [("r0.yaml", 6, 34, "the period ends (2018-05-31) before it starts (2019-06-01)")]),
-    ("month-period-in-order", EVALUATION + "period: {start: 2019-06, end: 2019-06}\n", []),
-    ("completed-in-the-future", MR_HEAD + "      - {id: '1.1', description: D, responsible: [u],"
-     " status: completed, completed_on: 2024-07-02}\n",
-     [("r0.yaml", 8, 88, "action 1.1 is completed on 2024-07-02, after today (2024-06-30)")]),
-    ("update-in-the-future", MR_HEAD + """\
-      - id: "1.1"
-        description: D
-        responsible: [u]
-        updates:
-          - {date: 2024-05-02, text: Started.}
-          - {date: 2025-01-01, text: Typo.}
-""", [("r0.yaml", 13, 20, "action 1.1 has an update dated 2025-01-01, after today")]),
-    ("dates-in-the-past", MR_HEAD + """\
-      - id: "1.1"
-        description: D
-        responsible: [u]
-        status: completed
-        completed_on: 2024-06-30
-        updates:
-          - {date: 2024-05-02, text: Started.}
-""", []),
-    ("deadline-change-in-the-future", MR_HEAD + """\
-      - id: "1.1"
-        description: D
-        responsible: [u]
-        deadline: 2025-Q1
-        deadline_changes:
-          - {date: 2024-07-15, from: 2024-12, to: 2025-Q1, reason: Late funds}
-""", [("r0.yaml", 13, 20, "action 1.1 has a deadline change dated 2024-07-15, after today")]),
-    ("validated-in-the-future", MR_HEAD + """\
-      - id: "1.1"
-        description: D
-        responsible: [u]
-        status: completed
-        completed_on: 2024-06-01
-        validated: {by: u, on: 2024-08-01}
-""", [("r0.yaml", 13, 32, "action 1.1 has its closure validated on 2024-08-01, after today")]),
-    ("validated-before-closed", MR_HEAD + """\
-      - id: "1.1"
-        description: D
-        responsible: [u]
-        status: no-longer-applicable
-        completed_on: 2024-06-01
-        validated: {by: u, on: 2024-05-31}
-""", [("r0.yaml", 13, 32, "validated on 2024-05-31, before it was closed (2024-06-01)")]),
-    ("v2-dates-in-order", MR_HEAD + """\
-      - id: "1.1"
-        description: D
-        responsible: [u]
-        status: completed
-        completed_on: 2024-06
-        validated: {by: u, on: 2024-06-30}
-        deadline_changes:
-          - {date: 2024-02-01, from: 2024-03, to: "2024", reason: Late funds}
-""", []),
+    ("month-period-in-order",
+     evaluation(recommendations=None, period="{start: 2019-06, end: 2019-06}"), []),
+    ("completed-in-the-future", response(status="completed", completed_on="2024-07-02"),
+     [("r0.yaml", 9, 88, "action 1.1 is completed on 2024-07-02, after today (2024-06-30)")]),
+    ("update-in-the-future", response(block=True, updates=[
+        "{date: 2024-05-02, text: Started.}", "{date: 2025-01-01, text: Typo.}"]),
+     [("r0.yaml", 14, 20, "action 1.1 has an update dated 2025-01-01, after today")]),
+    ("dates-in-the-past", response(block=True, status="completed", completed_on="2024-06-30",
+                                   updates=["{date: 2024-05-02, text: Started.}"]), []),
+    ("deadline-change-in-the-future", response(block=True, deadline="2025-Q1", deadline_changes=[
+        "{date: 2024-07-15, from: 2024-12, to: 2025-Q1, reason: Late funds}"]),
+     [("r0.yaml", 14, 20, "action 1.1 has a deadline change dated 2024-07-15, after today")]),
+    ("validated-in-the-future", response(block=True, status="completed", completed_on="2024-06-01",
+                                         validated="{by: u, on: 2024-08-01}"),
+     [("r0.yaml", 14, 32, "action 1.1 has its closure validated on 2024-08-01, after today")]),
+    ("validated-before-closed", response(block=True, status="no-longer-applicable",
+                                         completed_on="2024-06-01",
+                                         validated="{by: u, on: 2024-05-31}"),
+     [("r0.yaml", 14, 32, "validated on 2024-05-31, before it was closed (2024-06-01)")]),
+    ("v2-dates-in-order", response(
+        block=True, status="completed", completed_on="2024-06", validated="{by: u, on: 2024-06-30}",
+        deadline_changes=['{date: 2024-02-01, from: 2024-03, to: "2024", reason: Late funds}']),
+     []),
 ]
 
 RATING = [
@@ -146,12 +122,10 @@ ratings:
 ]
 
 COMPLETED_WITHOUT_DATE = [
-    ("completed-no-date", MR_HEAD + "      - {id: '1.1', description: D, responsible: [u],"
-     " status: completed}\n", [("r0.yaml", 8, 63, "action 1.1 is completed with no completed_on")]),
-    ("completed-with-date", MR_HEAD + "      - {id: '1.1', description: D, responsible: [u],"
-     " status: completed, completed_on: 2024-03-02}\n", []),
-    ("in-progress-needs-no-date", MR_HEAD + "      - {id: '1.1', description: D,"
-     " responsible: [u], status: in-progress}\n", []),
+    ("completed-no-date", response(status="completed"),
+     [("r0.yaml", 9, 63, "action 1.1 is completed with no completed_on")]),
+    ("completed-with-date", response(status="completed", completed_on="2024-03-02"), []),
+    ("in-progress-needs-no-date", response(status="in-progress"), []),
 ]
 
 
@@ -176,17 +150,15 @@ def test_completed_without_date(text: str, expected: Expected) -> None:
 
 
 def closed(status: str, *updates: str) -> str:
-    """A response with one action 1.1 of this status (on line 11) and these updates, each
+    """A response with one action 1.1 of this status (on line 12) and these updates, each
     `date|text` or just a text (no date)."""
-    lines = "".join(
-        f"          - {{date: {u.split('|')[0]}, text: \"{u.split('|')[1]}\"}}\n" if "|" in u
-        else f"          - {{text: \"{u}\"}}\n" for u in updates)
-    return (MR_HEAD + "      - id: \"1.1\"\n        description: Set up a task force\n"
-            f"        responsible: [me-unit]\n        status: {status}\n"
-            f"        completed_on: 2025-03-10\n        updates:\n{lines}")
+    return management_response(actions=[action(
+        description="Set up a task force", block=True, status=status, completed_on="2025-03-10",
+        updates=[f'{{date: {u.split("|")[0]}, text: "{u.split("|")[1]}"}}' if "|" in u
+                 else f'{{text: "{u}"}}' for u in updates])])
 
 
-STATUS_LINE = (11, 17)
+STATUS_LINE = (12, 17)
 STATUS_CONTRADICTS = [
     ("english-disbanded", closed("completed", "2025-01-10|Terms of reference agreed.",
                                  "2025-03-02|The task force was disbanded."), None,
@@ -229,6 +201,12 @@ STATUS_CONTRADICTS = [
      closed("no-longer-applicable", "2025-03-02|The task force was disbanded."), None, []),
     ("undated-updates-the-last-listed", closed("completed", "Started.", "Abandoned in March."),
      None, [("r0.yaml", *STATUS_LINE, "its latest update says 'Abandoned'")]),
+    ("comments-when-no-updates", management_response(actions=[action(
+        description="Set up a task force", block=True, status="completed",
+        comments="The task force has now been disbanded.")]), None,
+     [("r0.yaml", *STATUS_LINE, "action 1.1 is completed but its comments say 'disbanded'")]),
+    ("updates-before-comments", closed("completed", "2025-03-02|Finished on time.")
+     + "        comments: The task force was disbanded.\n", None, []),
     ("words-from-config", closed("completed", "2025-03-02|Put on hold by the ministry."),
      {"words": ["put on hold"]}, [("r0.yaml", *STATUS_LINE, "says 'Put on hold'")]),
     ("words-from-config-unused", closed("completed", "2025-03-02|Finished on time."),

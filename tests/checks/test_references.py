@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import pytest
 from checkcases import Expected, assert_found, cases
-from records_kit import evaluation, head
+from records_kit import action, evaluation, head, response
 
 EVALUATION = evaluation(recommendations=(("R1", "Do it."), ("R2", "Do that.")))
 MR_HEAD = head("management-response", "MR-1", evaluation="EV-1", owner="me-unit")
-ANSWERS = """\
-responses:
-  - {recommendation: R1, decision: rejected, rationale: Out of scope.}
-  - {recommendation: R2, decision: rejected, rationale: Done already.}
-"""
+ANSWERS = ("responses:\n" + response("R1", decision="rejected", rationale="Out of scope.")
+           + response("R2", decision="rejected", rationale="Done already."))
 
 
 def mr(body: str = ANSWERS, head: str = MR_HEAD) -> str:
@@ -55,23 +52,22 @@ UNANSWERED = [
 ]
 
 ACCEPTED_WITHOUT_ACTION = [
-    ("accepted-no-actions", MR_HEAD + "responses:\n  - {recommendation: R1, decision: accepted}\n",
+    ("accepted-no-actions", MR_HEAD + "responses:\n" + response("R1"),
      [("r0.yaml", 6, 36, "response to R1 is accepted but has no action")]),
     ("partially-accepted-empty-actions", MR_HEAD + "responses:\n  - recommendation: R1\n"
      "    decision: partially-accepted\n    actions: []\n",
      [("r0.yaml", 7, 15, "partially-accepted but has no action")]),
-    ("accepted-with-action", MR_HEAD + "responses:\n  - recommendation: R1\n"
-     "    decision: accepted\n    actions:\n"
-     "      - {id: '1.1', description: Do it, responsible: [me-unit], deadline: 2024-12}\n", []),
+    ("accepted-with-action",
+     MR_HEAD + "responses:\n" + response("R1", actions=[action(deadline="2024-12")]), []),
     ("rejected-needs-no-action", MR_HEAD + ANSWERS, []),
 ]
 
 REJECTED_WITHOUT_RATIONALE = [
     ("rejected-no-rationale",
-     MR_HEAD + "responses:\n  - {recommendation: R1, decision: rejected}\n",
+     MR_HEAD + "responses:\n" + response("R1", decision="rejected"),
      [("r0.yaml", 6, 36, "response to R1 is rejected with no rationale")]),
-    ("rejected-blank-rationale", MR_HEAD + "responses:\n"
-     "  - {recommendation: R1, decision: rejected, rationale: '  '}\n",
+    ("rejected-blank-rationale",
+     MR_HEAD + "responses:\n" + response("R1", decision="rejected", rationale="'  '"),
      [("r0.yaml", 6, 36, "rejected with no rationale")]),
     ("rejected-with-rationale", MR_HEAD + ANSWERS, []),
     ("accepted-needs-no-rationale", MR_HEAD + "responses:\n"

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 from checkcases import Expected, assert_found, cases
+from records_kit import evaluation
 
-GOOD = "kind: evaluation\nid: EV-1\ntitle: T\nstatus: completed\nowner: me-unit\n"
+
+def good(**fields: str) -> str:
+    """A valid evaluation with no recommendations, these fields changed or added."""
+    return evaluation(recommendations=None, **fields)
+
+
+GOOD = good()
 
 SOURCE = [
     ("yaml-syntax", "fires", "kind: evaluation\ntitle: [T\n",
@@ -14,15 +21,15 @@ SOURCE = [
     ("duplicate-key", "fires", GOOD + "status: ongoing\n",
      [("r0.yaml", 6, 1, "the key 'status' appears twice")]),
     ("duplicate-key", "quiet", GOOD, []),
-    ("ambiguous-scalar", "fires", GOOD.replace("title: T", "title: off"),
+    ("ambiguous-scalar", "fires", good(title="off"),
      [("r0.yaml", 3, 8, "title: off is read as a yes/no value (false)")]),
-    ("ambiguous-scalar", "quoted", GOOD.replace("title: T", 'title: "off"'), []),
-    ("ambiguous-scalar", "number-where-numbers-belong", GOOD + "year: 2022\n", []),
-    ("ambiguous-scalar", "date-where-dates-belong", GOOD + "report_date: 2022-05-01\n", []),
+    ("ambiguous-scalar", "quoted", good(title='"off"'), []),
+    ("ambiguous-scalar", "number-where-numbers-belong", good(year="2022"), []),
+    ("ambiguous-scalar", "date-where-dates-belong", good(report_date="2022-05-01"), []),
     ("unsafe-yaml", "fires", GOOD + "x-extra: !!python/name:os.system\n",
      [("r0.yaml", 6, 10, "!!python/name:os.system is not allowed")]),
     ("unsafe-yaml", "quiet", GOOD, []),
-    ("schema", "fires", GOOD.replace("status: completed", "status: done"),
+    ("schema", "fires", good(status="done"),
      [("r0.yaml", 4, 9, "status is 'done': did you mean 'completed'?")]),
     ("schema", "quiet", GOOD, []),
     ("unknown-kind", "fires", GOOD.replace("kind: evaluation", "kind: report"),

@@ -6,55 +6,52 @@ from __future__ import annotations
 import pytest
 from checkcases import cases, files
 from conftest import AS_OF, REPO, assert_targeted_runs_agree, records_from
+from records_kit import evaluation, management_response, owners, response
 
 from evalcheck import engine
 from evalcheck.config import parse_config
 
-EV = """
-    kind: evaluation
-    id: EV-1
-    title: Final evaluation
-    status: ongoing
-    owner: u
-    recommendations:
-      - {id: R1, text: Hold a meeting., addressed_to: [u]}
-"""
-EV_TWO_RECS = EV + "      - {id: R2, text: Write a plan., addressed_to: [u]}\n"
-ANSWERS_R1 = """
-    kind: management-response
-    id: MR-1
-    evaluation: EV-1
-    owner: u
-    responses:
-      - {recommendation: R1, decision: rejected, rationale: Out of scope.}
-"""
-ANSWERS_R1_R2 = ANSWERS_R1 + "      - {recommendation: R2, decision: rejected, rationale: No.}\n"
-OWNERS = """
-    kind: owners
-    owners:
-      - {id: u, name: Unit, type: unit}
-"""
+R1 = (("R1", "Hold a meeting."),)
+R2 = (("R2", "Write a plan."),)
+
+
+def ev(ident: str = "EV-1", title: str = "Final evaluation", owner: str = "u",
+       recommendations: tuple[tuple[str, str], ...] = R1) -> str:
+    return evaluation(ident, title=title, status="ongoing", owner=owner,
+                      recommendations=recommendations, addressed_to="u")
+
+
+def answers(*recommendations: str, ident: str = "MR-1", evaluation: str = "EV-1") -> str:
+    """A response rejecting these recommendations (R1 "Out of scope.", others "No.")."""
+    return management_response(ident, evaluation, owner="u", responses=[
+        response(r, decision="rejected", rationale="Out of scope." if r == "R1" else "No.")
+        for r in recommendations])
+
+
+EV = ev()
+ANSWERS_R1 = answers("R1")
+OWNERS = owners("u")
 
 TABLE = [
-    ("evaluation-lost-a-recommendation", [EV, ANSWERS_R1_R2, OWNERS],
+    ("evaluation-lost-a-recommendation", [EV, answers("R1", "R2"), OWNERS],
      [("r1.yaml", "unknown-reference")]),
-    ("evaluation-gained-a-recommendation", [EV_TWO_RECS, ANSWERS_R1, OWNERS],
+    ("evaluation-gained-a-recommendation", [ev(recommendations=(*R1, *R2)), ANSWERS_R1, OWNERS],
      [("r1.yaml", "unanswered-recommendation")]),
-    ("registry-lost-an-owner", [OWNERS, EV.replace("owner: u", "owner: gone")],
+    ("registry-lost-an-owner", [OWNERS, ev(owner="gone")],
      [("r1.yaml", "unknown-owner")]),
-    ("id-taken-by-the-named-record", [EV, EV.replace("Final", "Mid-term"), OWNERS],
+    ("id-taken-by-the-named-record", [EV, ev(title="Mid-term evaluation"), OWNERS],
      [("r1.yaml", "duplicate-id")]),
-    ("title-and-year-taken", [EV, EV.replace("EV-1", "EV-2"), OWNERS],
+    ("title-and-year-taken", [EV, ev("EV-2"), OWNERS],
      [("r1.yaml", "duplicate-record")]),
-    ("evaluation-answered-twice", [ANSWERS_R1, ANSWERS_R1.replace("MR-1", "MR-2"), EV, OWNERS],
+    ("evaluation-answered-twice", [ANSWERS_R1, answers("R1", ident="MR-2"), EV, OWNERS],
      [("r1.yaml", "duplicate-record")]),
     ("owner-defined-again-later", [OWNERS, OWNERS], [("r1.yaml", "duplicate-id")]),
     # what the named file does not cause stays with the full run
-    ("unknown-evaluation-elsewhere", [EV, ANSWERS_R1.replace("EV-1", "EV-9"), OWNERS], []),
-    ("duplicates-inside-another-record", [EV, EV.replace("EV-1", "EV-2").replace(
-        "Final", "Other") + "      - {id: R1, text: Again., addressed_to: [u]}\n", OWNERS], []),
-    ("unknown-owner-when-the-registry-is-not-named", [EV, EV.replace("EV-1", "EV-2").replace(
-        "Final", "Other").replace("owner: u", "owner: gone"), OWNERS], []),
+    ("unknown-evaluation-elsewhere", [EV, answers("R1", evaluation="EV-9"), OWNERS], []),
+    ("duplicates-inside-another-record",
+     [EV, ev("EV-2", "Other evaluation", recommendations=(*R1, ("R1", "Again."))), OWNERS], []),
+    ("unknown-owner-when-the-registry-is-not-named",
+     [EV, ev("EV-2", "Other evaluation", owner="gone"), OWNERS], []),
 ]
 
 

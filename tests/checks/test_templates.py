@@ -5,25 +5,31 @@ from __future__ import annotations
 
 import pytest
 from checkcases import Expected, assert_found, cases
+from records_kit import action, evaluation, management_response
 
-EVALUATION = "kind: evaluation\nid: EV-1\nstatus: completed\nowner: me-unit\n"
-MR_HEAD = ("kind: management-response\nid: MR-1\nevaluation: EV-1\nowner: me-unit\n"
-           "responses:\n  - recommendation: R1\n    actions:\n")
+
+def titled(title: str, **fields: str) -> str:
+    """An evaluation with this title (line 3, from column 8) and fields (from line 6)."""
+    return evaluation(title=title, recommendations=None, **fields)
+
+
+def response_with(**fields: str) -> str:
+    """A response whose one action (line 9) has these fields."""
+    return management_response(actions=[action(**fields)])
+
 
 PLACEHOLDER = [
-    ("top-level-title", EVALUATION + "title: TODO-title\n",
-     [("r0.yaml", 5, 8, "title is still the placeholder 'TODO-title'")]),
-    ("deep-in-an-action", MR_HEAD + "      - {id: '1.1', description: TODO-description, "
-     "responsible: [me-unit]}\n",
-     [("r0.yaml", 8, 34, "description of action 1.1 is still the placeholder 'TODO-desc")]),
-    ("in-a-list", MR_HEAD + "      - {id: '1.1', description: Do it, "
-     "responsible: [TODO-owner]}\n",
-     [("r0.yaml", 8, 55, "responsible of action 1.1 is still the placeholder 'TODO-owner'")]),
-    ("two-in-one-record", EVALUATION + "title: TODO-title\ntype: TODO-type\n",
-     [("r0.yaml", 5, 8, "title"), ("r0.yaml", 6, 7, "type")]),
-    ("prefix-inside-the-text", EVALUATION + "title: Evaluation of TODO-lists\n", []),
-    ("lower-case", EVALUATION + "title: todo-title\n", []),
-    ("filled-in", EVALUATION + "title: Final evaluation of the school meals project\n", []),
+    ("top-level-title", titled("TODO-title"),
+     [("r0.yaml", 3, 8, "title is still the placeholder 'TODO-title'")]),
+    ("deep-in-an-action", response_with(description="TODO-description"),
+     [("r0.yaml", 9, 34, "description of action 1.1 is still the placeholder 'TODO-desc")]),
+    ("in-a-list", response_with(responsible="TODO-owner"),
+     [("r0.yaml", 9, 55, "responsible of action 1.1 is still the placeholder 'TODO-owner'")]),
+    ("two-in-one-record", titled("TODO-title", type="TODO-type"),
+     [("r0.yaml", 3, 8, "title"), ("r0.yaml", 6, 7, "type")]),
+    ("prefix-inside-the-text", titled("Evaluation of TODO-lists"), []),
+    ("lower-case", titled("todo-title"), []),
+    ("filled-in", titled("Final evaluation of the school meals project"), []),
 ]
 
 

@@ -18,30 +18,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import REPO, git, write_files
+from records_kit import UNITS, evaluation
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MEMORY_LIMIT = 500 * 1024 * 1024
 TIME_LIMIT = 5.0
 AS_OF = "2024-06-30"
 
-OWNERS = """\
-kind: owners
-owners:
-  - {id: me-unit, name: M&E Unit, type: unit}
-  - {id: programme-unit, name: Programme Unit, type: unit}
-"""
+OWNERS = UNITS
 # The evaluation the corpus's management responses answer (EV-2024-00, recommendation R1).
-COMPANION = """\
-kind: evaluation
-id: EV-2024-00
-title: Mid-term evaluation of the companion project
-status: ongoing
-owner: me-unit
-recommendations:
-  - id: R1
-    text: Share the findings with every country office.
-    addressed_to: [me-unit]
-"""
+COMPANION = evaluation("EV-2024-00", title="Mid-term evaluation of the companion project",
+                       status="ongoing", block=True,
+                       recommendations=[("R1", "Share the findings with every country office.")])
 
 _PR_CAPBSET_DROP = 24
 _CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2

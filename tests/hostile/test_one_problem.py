@@ -14,33 +14,23 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_files
+from records_kit import action, evaluation, management_response
 
 from hostile.kit import AS_OF, new_repo
 
-EVALUATION = """\
-kind: evaluation
-id: EV-2020-01
-title: Final evaluation of the water programme
-status: completed
-report_date: 2020-06-30
-owner: me-unit
-recommendations:
-  - {id: R1, text: Share the findings., addressed_to: [me-unit]}
-  - {id: R2, text: Train the staff., addressed_to: [me-unit]}
-"""
-RESPONSE = """\
-kind: management-response
-id: MR-2020-01
-evaluation: EV-2020-01
-date: 2020-08-01
-owner: me-unit
-responses:
-  - recommendation: R1
-    decision: accepted
-    actions:
-      - {id: "1.1", description: Share them., deadline: 2020-12-31, responsible: [me-unit],
-         status: completed, completed_on: 2020-11-30}
-"""
+EVALUATION = evaluation("EV-2020-01", title="Final evaluation of the water programme",
+                        report_date="2020-06-30", recommendations=[
+                            ("R1", "Share the findings."), ("R2", "Train the staff.")])
+
+
+def response(ident: str = "MR-2020-01", answers: str = "EV-2020-01") -> str:
+    """A response answering R1 (and not R2) with one completed action."""
+    return management_response(ident, answers, date="2020-08-01", actions=[action(
+        description="Share them.", deadline="2020-12-31", status="completed",
+        completed_on="2020-11-30")])
+
+
+RESPONSE = response()
 BROKEN_YAML = 'kind: management-response\nid: MR-2020-02\nevaluation: "EV-2020-01\n'
 UNSAFE = ("kind: management-response\nid: MR-2020-02\nevaluation: EV-2020-01\ndate: 2020-08-01\n"
           "owner: me-unit\nresponses: !!python/object/apply:os.system [echo]\n")
@@ -80,8 +70,7 @@ def test_an_unreadable_file_hides_no_unknown_reference_owner_or_answer(tmp_path:
         "records/ev.yaml": EVALUATION,
         "records/ev-99.yaml": 'kind: evaluation\nid: EV-2020-99\ntitle: "cut off\n',
         "records/mr.yaml": RESPONSE,
-        "records/mr-other.yaml": RESPONSE.replace("EV-2020-01", "EV-2020-99")
-                                         .replace("MR-2020-01", "MR-2020-99"),
+        "records/mr-other.yaml": response("MR-2020-99", "EV-2020-99"),
     })
     found = _problems(repo)
     assert [p for p in found if p[3] not in ("unanswered-recommendation",)] == [

@@ -9,20 +9,13 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
+from records_kit import evaluation
 
 from hostile.kit import new_repo
 
 PATH = "records/mr.yaml"
-EVALUATION = """\
-kind: evaluation
-id: EV-2024-01
-title: Final evaluation
-status: completed
-owner: me-unit
-recommendations:
-  - {id: R1, text: Hire an officer., addressed_to: [me-unit]}
-  - {id: R2, text: Publish the results., addressed_to: [me-unit]}
-"""
+EVALUATION = evaluation("EV-2024-01", title="Final evaluation", recommendations=[
+    ("R1", "Hire an officer."), ("R2", "Publish the results.")])
 # Four spaces everywhere, dashes indented and followed by three spaces, as some editors write.
 FOUR = """\
 kind: management-response

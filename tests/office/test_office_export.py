@@ -15,6 +15,7 @@ from typing import Any
 import openpyxl
 import pytest
 from conftest import SEED_AS_OF, run_cli, write_files
+from records_kit import evaluation
 
 from evalcheck.office.tracker import COLUMNS, HEADERS
 from evalcheck.office.workbook import OVERDUE_FILL
@@ -73,18 +74,9 @@ responses:
     decision_text: Disagree
     rationale: No budget for it.
 """
-EVALUATION = """\
-kind: evaluation
-id: EV-1
-title: Final evaluation of the programme
-status: completed
-owner: me-unit
-recommendations:
-  - {id: R1, text: Do one thing., addressed_to: [me-unit]}
-  - {id: R2, text: Do another thing., addressed_to: [programme-unit]}
-  - {id: R3, text: Do a third thing., addressed_to: [programme-unit]}
-  - {id: R4, text: Do a fourth thing., addressed_to: [me-unit]}
-"""
+EVALUATION = evaluation(title="Final evaluation of the programme", recommendations=[
+    ("R1", "Do one thing."), ("R2", "Do another thing.", "programme-unit"),
+    ("R3", "Do a third thing.", "programme-unit"), ("R4", "Do a fourth thing.")])
 
 
 @pytest.fixture

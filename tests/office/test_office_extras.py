@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_files
+from records_kit import evaluation
 
 from evalcheck.office.extras import MissingExtra, missing_extra, require
 
@@ -48,13 +49,7 @@ def without_office(tmp_path: Path) -> dict[str, str]:
 ])
 def test_commands_say_which_extra_to_install(repo: Path, without_office: dict[str, str],
                                              command: list[str]) -> None:
-    write_files(repo, {"records/ev.yaml": """
-        kind: evaluation
-        id: EV-1
-        title: A title
-        status: completed
-        owner: me-unit
-    """})
+    write_files(repo, {"records/ev.yaml": evaluation(title="A title", recommendations=None)})
     (repo / "matrix.xlsx").write_bytes(b"PK")
     (repo / "matrix.docx").write_bytes(b"PK")
     result = run_cli(*command, cwd=repo, env=without_office)

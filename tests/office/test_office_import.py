@@ -14,6 +14,7 @@ import pytest
 import seed002
 from conftest import REPO, git, run_cli, write_files
 from office_files import seed_docx, seed_xlsx_blocks, seed_xlsx_rows
+from records_kit import evaluation
 
 from evalcheck.yamlload import parse
 
@@ -150,13 +151,7 @@ def test_a_flow_style_registry_gets_flow_style_entries(tmp_path: Path) -> None:
             owners:
               - {id: me-unit, name: M&E Unit, type: unit}   # evaluation office
         """,
-        "records/ev.yaml": """
-            kind: evaluation
-            id: EV-1
-            title: A title
-            status: completed
-            owner: me-unit
-        """})
+        "records/ev.yaml": evaluation(title="A title", recommendations=None)})
     recs = [dict(seed002.RECOMMENDATIONS[12])]
     result = run_cli("import", "matrix", str(seed_docx(tmp_path / "m.docx", recs)),
                      "--evaluation", "EV-1", cwd=root)

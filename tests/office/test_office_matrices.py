@@ -21,26 +21,22 @@ from office_files import (
     french_docx,
     quarters_xlsx,
 )
+from records_kit import evaluation, owner, owners
 
 from evalcheck.yamlload import parse
 
-OWNERS = """\
-kind: owners
-owners:
-  - {id: me-office, name: Evaluation Office, type: unit}
-  - {id: unite-s-e, name: Unité de suivi-évaluation, type: unit, aliases: [Unité S&E]}
-  - {id: environment-unit, name: Environment Unit, type: unit}
-  - {id: programme-unit, name: Programme Unit, type: unit}
-"""
+OWNERS = owners(owner("me-office", name="Evaluation Office"),
+                owner("unite-s-e", name="Unité de suivi-évaluation", aliases="[Unité S&E]"),
+                owner("environment-unit", name="Environment Unit"),
+                owner("programme-unit", name="Programme Unit"))
 
 
 def _evaluation(ident: str, report_date: str, texts: list[str], owner: str) -> str:
     """The evaluation record as the report gives it, recommendations included."""
-    lines = [f"kind: evaluation\nid: {ident}\ntitle: Evaluation {ident}\nstatus: completed\n"
-             f"owner: me-office\nreport_date: {report_date}\nrecommendations:"]
-    lines += [f"  - id: R{n}\n    text: {json.dumps(text, ensure_ascii=False)}\n"
-              f"    addressed_to: [{owner}]" for n, text in enumerate(texts, 1)]
-    return "\n".join(lines) + "\n"
+    return evaluation(ident, title=f"Evaluation {ident}", owner="me-office",
+                      report_date=report_date, addressed_to=owner, block=True, recommendations=[
+                          (f"R{n}", json.dumps(text, ensure_ascii=False))
+                          for n, text in enumerate(texts, 1)])
 
 
 def _texts(rows: Any) -> list[str]:

@@ -36,6 +36,8 @@ from evalcheck.yamlload import parse
     ("2023-11", "2023-11"), ("2023-11-30", "2023-11-30"), ("30/06/2023", "2023-06-30"),
     ("06/30/2023", "2023-06-30"), ("30.06.2023", "2023-06-30"), ("11/2023", "2023-11"),
     ("03/04/2023", "2023-04-03"),
+    # UNDP ERC writes dates year first with slashes: "[Added: 2012/10/07]", due "2019/03"
+    ("2012/10/07", "2012-10-07"), ("2019/03", "2019-03"), ("2012.10.07", "2012-10-07"),
 ])
 def test_deadlines_in_four_languages(text: str, iso: str) -> None:
     assert parse_when(text) == iso
@@ -43,7 +45,7 @@ def test_deadlines_in_four_languages(text: str, iso: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Q3 2023", "2023", "Continuo", "Permanente", "ongoing", "Diciembre 2023 - Marzo 2024",
-    "31/02/2023", "2023-13", "pronto", "Brumaire 2023",
+    "31/02/2023", "2023-13", "pronto", "Brumaire 2023", "2012/10-07", "2012/13/01",
 ])
 def test_what_is_not_one_date_is_not_read(text: str) -> None:
     assert parse_when(text) is None
@@ -197,6 +199,8 @@ def test_supporting_owners_follow_their_label(cell: str, responsible: str,
     ("1.1 Realizar", "1.1", "Realizar"), ("4.3. Organizar", "4.3", "Organizar"),
     ("10.1 Organizar", "10.1", "Organizar"), ("Action 2: Hold", "2", "Hold"),
     ("2023-24 plan", "", "2023-24 plan"), ("Realizar", "", "Realizar"),
+    ("R1.1: Review the indicators", "1.1", "Review the indicators"),  # UNDP ERC 9722
+    ("R2.3 Hold", "2.3", "Hold"), ("R1: not an action number", "", "R1: not an action number"),
 ])
 def test_action_numbers(cell: str, number: str, rest: str) -> None:
     assert split_number(cell) == (number, rest)
@@ -232,6 +236,7 @@ def registry() -> OwnerIndex:
     ("EZEQUIEL TEXIDO", ["ezequiel-texido"]),
     ("ocrs", ["un-resident-coordinator-offices"]),
     ("Migration Management Services Department", ["iom-mms"]), ("MMS", ["iom-mms"]),
+    ("LA RED REGIONAL", ["regional-un-network"]),  # all in capitals: "la" is still an article
 ])
 def test_names_as_matrices_write_them_map_to_owner_ids(registry: OwnerIndex, cell: str,
                                                        ids: list[str]) -> None:
@@ -396,3 +401,15 @@ def test_header_lines_beside_the_table_fill_the_response() -> None:
     assert [a.deadline for a in matrix.recommendations[0].actions] == ["2024-Q3"]
     assert matrix.notes == []
 
+
+
+@pytest.mark.parametrize(("cell", "name"), [
+    ("UN Agencies", "UN Agencies"),          # an acronym in capitals, not the article "un"
+    ("un comité de pilotage", "comité de pilotage"), ("Un Comité", "Comité"),
+    ("LA OFICINA DE PAÍS", "OFICINA DE PAÍS"), ("the Ministry", "Ministry"),
+    ("L'Unité de suivi", "Unité de suivi"),
+])
+def test_articles_are_dropped_acronyms_kept(cell: str, name: str) -> None:
+    from evalcheck.office.owners import _clean
+
+    assert _clean(cell) == name

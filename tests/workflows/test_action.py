@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, write_files
+from records_kit import evaluation
 
 pytestmark = pytest.mark.slow
 
@@ -107,12 +108,14 @@ def temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("runner-temp")
 
 
-BAD = """
-    kind: evaluation
-    id: EV-1
-    title: Final evaluation of the migration data project
-    status: planned
-"""
+def planned(ident: str = "EV-1", title: str = "Final", owner: str | None = None) -> str:
+    """A planned evaluation of the migration data project (no owner: one missing-owner at
+    1:1)."""
+    return evaluation(ident, title=f"{title} evaluation of the migration data project",
+                      status="planned", owner=owner, recommendations=None)
+
+
+BAD = planned()
 
 
 def test_bad_record_fails_the_action_after_annotating_and_writing_reports(
@@ -149,9 +152,8 @@ def test_a_configuration_error_still_leaves_a_sarif_file_that_says_why(
 
 def test_clean_records_pass_and_paths_are_read_one_per_line(repo: Path, temp: Path) -> None:
     write_files(repo, {
-        "records/evaluations/EV-1.yaml": BAD + "    owner: me-unit\n",
-        "records/evaluations/EV 2.yaml": BAD.replace("EV-1", "EV-2").replace("Final", "Mid-term")
-                                         + "    owner: nobody\n",
+        "records/evaluations/EV-1.yaml": planned(owner="me-unit"),
+        "records/evaluations/EV 2.yaml": planned("EV-2", "Mid-term", owner="nobody"),
     })
     run = run_action(repo, temp, **{"python-version": "", "summary": "false",
                                     "paths": "\n  records/evaluations/EV-1.yaml  \n\n"})

@@ -5,43 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import git, run_cli, write_files
+from records_kit import evaluation, head, owner, owners
 
-REGISTRY = """
-    kind: owners
-    owners:
-      - {id: me-unit, name: M&E Unit, type: unit, github: "@acme/me-team"}
-      - {id: jdoe, name: Jane Doe, type: person, github: jdoe}
-      - {id: programme-unit, name: Programme Unit, type: unit}
-"""
+REGISTRY = owners(owner("me-unit", name="M&E Unit", github='"@acme/me-team"'),
+                  owner("jdoe", name="Jane Doe", type="person", github="jdoe"),
+                  owner("programme-unit", name="Programme Unit"))
 RECORDS = {
     "records/owners.yaml": REGISTRY,
-    "records/evaluations/EV-2.yaml": """
-        kind: evaluation
-        id: EV-2
-        title: Second evaluation
-        status: planned
-        owner: jdoe
-    """,
-    "records/evaluations/EV 1.yaml": """
-        kind: evaluation
-        id: EV-1
-        title: First evaluation
-        status: planned
-        owner: me-unit
-    """,
-    "records/responses/MR-2.yaml": """
-        kind: management-response
-        id: MR-2
-        evaluation: EV-2
-        owner: me-unit
-        responses: []
-    """,
-    "records/projects/PRJ-1.yaml": """
-        kind: project
-        id: PRJ-1
-        title: A project
-        owner: programme-unit
-    """,
+    "records/evaluations/EV-2.yaml": evaluation("EV-2", title="Second evaluation", status="planned",
+                                                owner="jdoe", recommendations=None),
+    "records/evaluations/EV 1.yaml": evaluation("EV-1", title="First evaluation", status="planned",
+                                                recommendations=None),
+    "records/responses/MR-2.yaml": head("management-response", "MR-2", evaluation="EV-2",
+                                        owner="me-unit", responses="[]"),
+    "records/projects/PRJ-1.yaml": head("project", "PRJ-1", title="A project",
+                                        owner="programme-unit"),
 }
 RULES = [
     r"/records/evaluations/EV\ 1.yaml @acme/me-team",
@@ -118,9 +96,10 @@ def test_hand_written_lines_outside_the_block_are_kept(repo: Path) -> None:
 def test_unreadable_and_unowned_records_are_warned_about_not_dropped(repo: Path) -> None:
     write_files(repo, {
         "records/evaluations/EV-1.yaml": "kind: evaluation\nid: EV-1\ntitle: [unclosed\n",
-        "records/evaluations/EV-2.yaml": "kind: evaluation\nid: EV-2\ntitle: T\nstatus: planned\n",
-        "records/evaluations/EV-3.yaml": ("kind: evaluation\nid: EV-3\ntitle: T3\n"
-                                          "status: planned\nowner: ghost\n"),
+        "records/evaluations/EV-2.yaml": evaluation("EV-2", status="planned", owner=None,
+                                                    recommendations=None),
+        "records/evaluations/EV-3.yaml": evaluation("EV-3", title="T3", status="planned",
+                                                    owner="ghost", recommendations=None),
     })
     result = run_cli("codeowners", cwd=repo)
     assert result.returncode == 0

@@ -8,7 +8,6 @@ refused by the hook.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, run_cli, write_files
+from conftest import REPO, run_cli, run_in, tool_env, write_files
 from test_snippets import tool, zizmor
 from test_workflows import hardening_violations
 
@@ -136,26 +135,11 @@ def test_init_into_a_file_is_a_usage_error(tmp_path: Path) -> None:
 
 # --- from a built wheel, in a fresh environment, with real pre-commit -----------------------
 
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("GIT_", "VIRTUAL_ENV", "PYTHON"))}
-    env.update({"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-                "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never", **extra})
-    env.pop("GITHUB_ACTIONS", None)
-    return env
-
-
-def _run(cwd: Path, env: dict[str, str], *cmd: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(list(cmd), cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=900)
-
-
 @pytest.mark.slow
 def test_a_new_office_from_the_wheel(tmp_path: Path) -> None:
-    env = _env(PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"))
+    env = tool_env("VIRTUAL_ENV", "PYTHON", PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"))
     wheels = tmp_path / "wheels"
-    built = _run(REPO, env, sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+    built = run_in(REPO, env, sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
                  "-w", str(wheels), str(REPO))
     assert built.returncode == 0, built.stderr
     (wheel,) = wheels.glob("evalcheck_mr-*.whl")
@@ -169,20 +153,20 @@ def test_a_new_office_from_the_wheel(tmp_path: Path) -> None:
     fresh = tmp_path / "venv"
     venv.create(fresh, with_pip=True)
     # The wheel from here; its dependencies from the package index (or the pip cache).
-    installed = _run(tmp_path, env, str(fresh / "bin" / "python"), "-m", "pip", "install", "-q",
+    installed = run_in(tmp_path, env, str(fresh / "bin" / "python"), "-m", "pip", "install", "-q",
                      str(wheel))
     assert installed.returncode == 0, installed.stderr
     evalcheck = str(fresh / "bin" / "evalcheck")
     office = tmp_path / "office"
-    created = _run(tmp_path, env, evalcheck, "init", "office")
+    created = run_in(tmp_path, env, evalcheck, "init", "office")
     assert created.returncode == 0, created.stderr
 
     # pre-commit installs evalcheck-mr==VERSION for the hooks: from the wheel built here.
     env["PIP_FIND_LINKS"] = f"{wheels} {env.get('PIP_FIND_LINKS', '')}".strip()
     pre_commit = [sys.executable, "-m", "pre_commit"]
-    _run(office, env, "git", "init", "-q", "-b", "main")
-    _run(office, env, "git", "add", "-A")
-    passed = _run(office, env, *pre_commit, "run", "--all-files")
+    run_in(office, env, "git", "init", "-q", "-b", "main")
+    run_in(office, env, "git", "add", "-A")
+    passed = run_in(office, env, *pre_commit, "run", "--all-files")
     output = passed.stdout + passed.stderr
     assert passed.returncode == 0, output
     for hook in ("evalcheck lint", "CODEOWNERS follows the records' owners",
@@ -190,17 +174,17 @@ def test_a_new_office_from_the_wheel(tmp_path: Path) -> None:
         assert re.search(rf"{re.escape(hook)}\.+Passed", output), output
     assert "No problems found (3 files checked)." in output  # verbose: shown when it passes
 
-    assert _run(office, env, *pre_commit, "install").returncode == 0
-    first = _run(office, env, "git", "commit", "-q", "-m", "Records repository")
+    assert run_in(office, env, *pre_commit, "install").returncode == 0
+    first = run_in(office, env, "git", "commit", "-q", "-m", "Records repository")
     assert first.returncode == 0, first.stdout + first.stderr
 
     record = office / "records" / "evaluations" / "EV-EXAMPLE-1.yaml"
     record.write_text(record.read_text().replace("owner: evaluation-office", "owner: nobody"))
-    _run(office, env, "git", "add", "-A")
-    refused = _run(office, env, "git", "commit", "-m", "a broken record")
+    run_in(office, env, "git", "add", "-A")
+    refused = run_in(office, env, "git", "commit", "-m", "a broken record")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert re.search(r"evalcheck lint\.+Failed", output), output
     assert re.search(r"(?m)^records/evaluations/EV-EXAMPLE-1.yaml\n\s+\d+:8\s+error\s+"
                      r"unknown-owner\s", output), output
-    assert _run(office, env, "git", "rev-list", "--count", "HEAD").stdout.strip() == "1"
+    assert run_in(office, env, "git", "rev-list", "--count", "HEAD").stdout.strip() == "1"

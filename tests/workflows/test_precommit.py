@@ -8,35 +8,20 @@ module: PRE_COMMIT_HOME is shared by the tests below.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli, write_files
+from conftest import REPO, run_cli, run_in, tool_env, write_files
+from records_kit import evaluation
+from records_kit import head as record_head
 
 SNIPPET = REPO / "docs" / "snippets" / "pre-commit-from-git.yaml"
 PLACEHOLDER_REPO = "https://github.com/evalcheck-mr/evalcheck"
 
 pytestmark = pytest.mark.slow
-
-
-def _clean_env(extra: dict[str, str]) -> dict[str, str]:
-    """The environment minus anything that would point git at another repository (tests may
-    themselves run from a git hook, which exports GIT_DIR and GIT_INDEX_FILE)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update({"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-                "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never", **extra})
-    env.pop("GITHUB_ACTIONS", None)
-    return env
-
-
-def _run(cwd: Path, env: dict[str, str], *cmd: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(list(cmd), cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=900)
 
 
 def config_for(checkout: Path, rev: str) -> str:
@@ -71,39 +56,35 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hooked(repo: Path, head: str, pre_commit_home: Path) -> tuple[Path, dict[str, str]]:
     """A records repository with the snippet's configuration and `pre-commit install`ed; the
     owners registry and configuration are committed through the hook."""
-    env = _clean_env({"PRE_COMMIT_HOME": str(pre_commit_home)})
+    env = tool_env(PRE_COMMIT_HOME=str(pre_commit_home))
     (repo / ".pre-commit-config.yaml").write_text(config_for(REPO, head), encoding="utf-8")
-    installed = _run(repo, env, sys.executable, "-m", "pre_commit", "install")
+    installed = run_in(repo, env, sys.executable, "-m", "pre_commit", "install")
     assert installed.returncode == 0, installed.stdout + installed.stderr
     # what the codeowners and schema hooks check is there, as `evalcheck init` leaves it
     for command in (["schema", "--export", "schema"], ["codeowners"]):
         made = run_cli(*command, cwd=repo)
         assert made.returncode == 0, made.stderr
-    _run(repo, env, "git", "add", "-A")
-    first = _run(repo, env, "git", "commit", "-m", "owners registry and pre-commit")
+    run_in(repo, env, "git", "add", "-A")
+    first = run_in(repo, env, "git", "commit", "-m", "owners registry and pre-commit")
     assert first.returncode == 0, first.stdout + first.stderr
     return repo, env
 
 
 def _commit(repo: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
-    _run(repo, env, "git", "add", "-A")
-    return _run(repo, env, "git", "commit", "-m", message)
+    run_in(repo, env, "git", "add", "-A")
+    return run_in(repo, env, "git", "commit", "-m", message)
 
 
 def _commits(repo: Path, env: dict[str, str]) -> int:
-    return int(_run(repo, env, "git", "rev-list", "--count", "HEAD").stdout)
+    return int(run_in(repo, env, "git", "rev-list", "--count", "HEAD").stdout)
 
 
 def test_commit_with_missing_owner_is_refused_and_fixed_one_commits(
         hooked: tuple[Path, dict[str, str]]) -> None:
     repo, env = hooked
     record = "records/evaluations/EV-1.yaml"
-    write_files(repo, {record: """
-        kind: evaluation
-        id: EV-1
-        title: Final evaluation of the migration data project
-        status: planned
-    """})
+    write_files(repo, {record: evaluation(title="Final evaluation of the migration data project",
+                                          status="planned", owner=None, recommendations=None)})
     refused = _commit(repo, env, "add EV-1")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
@@ -118,7 +99,7 @@ def test_commit_with_missing_owner_is_refused_and_fixed_one_commits(
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert re.search(r"evalcheck lint\.+Passed", accepted.stdout + accepted.stderr)
     assert _commits(repo, env) == 2
-    assert "owner: me-unit" in _run(repo, env, "git", "show", f"HEAD:{record}").stdout
+    assert "owner: me-unit" in run_in(repo, env, "git", "show", f"HEAD:{record}").stdout
 
 
 def test_cross_record_check_sees_the_registry_that_is_not_being_committed(
@@ -127,12 +108,8 @@ def test_cross_record_check_sees_the_registry_that_is_not_being_committed(
     records/owners.yaml, which is already committed and not among the changed files."""
     repo, env = hooked
     record = "records/projects/PRJ-1.yaml"
-    write_files(repo, {record: """
-        kind: project
-        id: PRJ-1
-        title: Regional data platform
-        owner: someone-unknown
-    """})
+    write_files(repo, {record: record_head("project", "PRJ-1", title="Regional data platform",
+                                    owner="someone-unknown")})
     refused = _commit(repo, env, "add PRJ-1")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
@@ -150,13 +127,9 @@ def test_a_commit_that_breaks_another_record_is_refused(
     it drops: the commit is refused with the problem shown where it is."""
     repo, env = hooked
     record = "records/evaluations/EV-2.yaml"
-    write_files(repo, {record: """
-        kind: evaluation
-        id: EV-2
-        title: Final evaluation of the regional programme
-        status: planned
-        owner: programme-unit
-    """})
+    write_files(repo, {record: evaluation(
+        "EV-2", title="Final evaluation of the regional programme", status="planned",
+        owner="programme-unit", recommendations=None)})
     assert _commit(repo, env, "add EV-2").returncode == 0
     registry = repo / "records" / "owners.yaml"
     registry.write_text("".join(line for line in registry.read_text().splitlines(keepends=True)
@@ -172,7 +145,7 @@ def test_a_commit_that_breaks_another_record_is_refused(
 def test_yaml_outside_the_records_folder_is_not_checked(
         hooked: tuple[Path, dict[str, str]]) -> None:
     repo, env = hooked
-    write_files(repo, {"config/other.yaml": "kind: evaluation\nid: EV-9\n"})
+    write_files(repo, {"config/other.yaml": record_head("evaluation", "EV-9")})
     committed = _commit(repo, env, "unrelated YAML")
     assert committed.returncode == 0, committed.stdout + committed.stderr
     assert "(no files to check)Skipped" in committed.stdout + committed.stderr

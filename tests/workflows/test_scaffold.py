@@ -14,24 +14,15 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, run_cli, write_files
+from records_kit import evaluation
 
 AS_OF = "2024-06-30"
 LISTED = re.compile(r"^\s+line (\d+)\s+(.+?): (TODO-[\w.-]+)", re.M)
-EVALUATION_WITH_RECOMMENDATIONS = """
-    kind: evaluation
-    id: EV-2023-PMM
-    title: Final evaluation of the regional migration project
-    status: completed
-    owner: me-unit
-    report_date: 2024-05-15
-    recommendations:
-      - id: R1
-        text: Strengthen the data collection of the country offices.
-        addressed_to: [me-unit]
-      - id: "2"
-        text: Publish the guidance on child migration in three languages.
-        addressed_to: [programme-unit]
-"""
+EVALUATION_WITH_RECOMMENDATIONS = evaluation(
+    "EV-2023-PMM", title="Final evaluation of the regional migration project",
+    report_date="2024-05-15", block=True, recommendations=[
+        ("R1", "Strengthen the data collection of the country offices."),
+        ('"2"', "Publish the guidance on child migration in three languages.", "programme-unit")])
 REAL_VALUES = {
     "title": "Mid-term review of the border management programme",
     "decision": "accepted",
