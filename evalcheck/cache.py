@@ -110,11 +110,8 @@ def _salt() -> str | None:
 def _salt_in(path: str) -> str | None:
     try:
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(os.urandom(16).hex())
-    except FileExistsError:
-        pass  # made before, perhaps by another run a moment ago
+        if not os.path.exists(path):
+            _make_salt(path)
     except OSError:
         return None
     try:
@@ -123,6 +120,29 @@ def _salt_in(path: str) -> str | None:
     except (OSError, UnicodeDecodeError):
         return None
     return salt if len(salt) == 32 and all(c in "0123456789abcdef" for c in salt) else None
+
+
+def _make_salt(path: str) -> None:
+    """Write a new salt to a temporary file, then link it to `path` whole: a run that starts
+    a moment later (parallel test workers, two commands at once) never reads a salt file
+    that is created but not yet written, which would send it to another salt and its cache
+    to misses. Whichever run links first wins; the others then read that salt."""
+    fd, tmp = tempfile.mkstemp(prefix=".salt.", suffix=".tmp", dir=os.path.dirname(path))
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(os.urandom(16).hex())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # made a moment ago by another run
+        except OSError:  # a file system without hard links: create it in place
+            with contextlib.suppress(FileExistsError):
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "w", encoding="ascii") as fh:
+                    fh.write(os.urandom(16).hex())
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def namespace(salt: str, where: str = "") -> str:

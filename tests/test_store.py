@@ -6,11 +6,13 @@ miss, never a wrong answer. Real files in a temporary repository."""
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import time
 from pathlib import Path
 
 import pytest
+import saltrace
 from conftest import write_files
 from records_kit import action, evaluation, management_response, owners
 
@@ -202,3 +204,25 @@ def test_a_delta_that_does_not_belong_costs_a_read_only(
     fresh = loading.load(config, [], cache=False, checks=True, as_of=AS_OF)
     assert engine.lint(warm.records, config, AS_OF, memo=warm.memo) == engine.lint(
         fresh.records, config, AS_OF, memo=fresh.memo)
+
+
+def test_runs_that_start_together_agree_on_the_salt(tmp_path: Path) -> None:
+    """Several runs on a machine with no salt yet (a fresh CI machine running test workers,
+    two commands run at once) make it at the same moment: every one of them gets the one
+    salt that stays, never a salt file created but not yet written (which sent a run to the
+    temporary folder's salt, and its cache to misses)."""
+    context = multiprocessing.get_context("spawn")
+    processes, rounds = 6, 150
+    homes = [str(tmp_path / f"home-{i}") for i in range(rounds)]
+    barrier, out = context.Barrier(processes), context.Queue()
+    children = [context.Process(target=saltrace.salts, args=(homes, barrier, out))
+                for _ in range(processes)]
+    for child in children:
+        child.start()
+    got = [out.get(timeout=120) for _ in children]
+    for child in children:
+        child.join(timeout=60)
+    for i, home in enumerate(homes):
+        kept = Path(home, "evalcheck", "salt").read_text(encoding="ascii")
+        assert {salts[i] for salts in got} == {kept}, home
+        assert os.listdir(Path(home, "evalcheck")) == ["salt"]  # no temporary file left
