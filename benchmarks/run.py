@@ -380,7 +380,11 @@ def write_results(args: argparse.Namespace, shape: str, manifest: dict[str, obje
             continue
         lines.append(f"| {r.label} | {_fmt(r.median)} | {len(r.times)} | {_fmt(r.peak, 0)} | "
                      f"{ratio(key, 'a')} | {ratio(key, 'b')} | {target} | {verdict} |")
-    peak_ok = tree_peak <= PEAK_MB and all((r.peak or 0) <= PEAK_MB for r in rows.values())
+    # issue 18's memory target is lint's: the cold lint's whole process tree, and the largest
+    # process of every lint and validate row; the report (g) holds every record's data and
+    # has no memory target (its peak is in the table and said in the notes)
+    linted = [rows[k] for k in ("c", "d", "d2", "e", "f") if k in rows]
+    peak_ok = tree_peak <= PEAK_MB and all((r.peak or 0) <= PEAK_MB for r in linted)
     lines.append(f"| peak memory, cold lint, whole process tree (sampled) | — | 1 | "
                  f"{tree_peak:.0f} | — | — | ≤ {PEAK_MB} MB | "
                  f"{'pass' if peak_ok else '**FAIL**'} |")
@@ -405,6 +409,10 @@ def write_results(args: argparse.Namespace, shape: str, manifest: dict[str, obje
                                        if found - expected else "") + ".",
         f"`lint FILE` reports on that file exactly what the full lint reports on it: "
         f"{'yes' if single_ok else '**NO**'}.",
+        f"Memory: the cold lint's whole process tree peaked at {tree_peak:.0f} MB and no lint "
+        f"or validate process passed {max((r.peak or 0) for r in linted):.0f} MB; the report "
+        f"(g), which reads every record's data, peaked at {rows['g'].peak or 0:.0f} MB (no "
+        f"target; over the {PEAK_MB} MB set for lint).",
         "Ratios to (a) are medians over the rounds of each round's own ratio; round by round: "
         + "; ".join(f"{key} " + ", ".join(f"{t / u:.2f}×" for t, u in zip(
             rows[key].times, rows["a"].times, strict=False))
