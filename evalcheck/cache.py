@@ -35,9 +35,10 @@ Layout, under the project root's cache folder (Config.cache_dir, `.evalcheck_cac
                         which the index holds (a content the index no longer has is a miss):
                         a warm run reads them once, not twice
         heavy           the token, then each of those files' heavy part (marshalled one by
-                        one at their offset): read only for a record that a check must read
-                        again or a problem located below the top level, so a warm run reads
-                        little or nothing of it
+                        one at their offset; in each, the data apart from the positions and
+                        plain scalars, so a report decodes the data alone): read only for a
+                        record that a check or a report must read again or a problem located
+                        below the top level, so a warm lint reads little or nothing of it
         loose/<digest>  whole entries (light part, memo, heavy part) written since, one file
                         each, until the next repack
         cross           the cross-record checks' located findings of the last run, with a
@@ -65,7 +66,7 @@ from pathlib import Path
 from typing import Any
 
 from evalcheck.config import Config
-from evalcheck.document import Document
+from evalcheck.document import Document, Fetch
 from evalcheck.engine import Memo
 from evalcheck.packing import (
     Light,
@@ -79,7 +80,7 @@ from evalcheck.records import Facts, Record
 from evalcheck.store import Kept, StatKey
 from evalcheck.yamlload import Limits
 
-FORMAT = 7
+FORMAT = 8
 LIMITS = Limits()
 REPACK_AT = 64  # records held only in memory or loose before a new heavy file is written
 INDEX_DELTA_AT = 512  # index entries kept apart from the index before it is written anew
@@ -313,12 +314,12 @@ class CacheStore:
                 return kept
         return None
 
-    def _fetcher(self, where: Where, reread: Callable[[], Record]) -> Callable[[], Document]:
-        def fetch() -> Document:
+    def _fetcher(self, where: Where, reread: Callable[[], Record]) -> Fetch:
+        def fetch(whole: bool) -> Document:
             blob = self._stored(where)
             if blob is not None:
                 with contextlib.suppress(EOFError, ValueError, TypeError, MemoryError):
-                    return unpack_heavy(blob)
+                    return unpack_heavy(blob, whole)
             return reread().doc
 
         return fetch
@@ -493,10 +494,10 @@ def _factless(record: Record) -> Light:
     return (*light[:2], None, light[3])
 
 
-def _unpacker(blob: bytes, reread: Callable[[], Record]) -> Callable[[], Document]:
-    def fetch() -> Document:
+def _unpacker(blob: bytes, reread: Callable[[], Record]) -> Fetch:
+    def fetch(whole: bool) -> Document:
         with contextlib.suppress(EOFError, ValueError, TypeError, MemoryError):
-            return unpack_heavy(blob)
+            return unpack_heavy(blob, whole)
         return reread().doc
 
     return fetch

@@ -66,6 +66,9 @@ class Locator:
 
 _LATER: Any = object()  # a part of a deferred document not fetched yet
 Top = dict[str, tuple[int, int]]  # top-level key -> (key position, value position), packed
+Fetch = Callable[[bool], "Document"]
+"""Fetches a deferred document's content: all of it (True), or at least its data (False: a
+report reads every record's data and none of its positions, which weigh as much)."""
 
 
 class Document:
@@ -74,8 +77,8 @@ class Document:
 
     A document known from a cache may come without its content: made with `deferred`, it
     fetches the parts it was not given on first use, so a record nobody looks into costs
-    nothing to hold; its top-level positions (`top`) locate a problem on a top-level field
-    without fetching anything."""
+    nothing to hold; its data alone when only the data is asked for; its top-level positions
+    (`top`) locate a problem on a top-level field without fetching anything."""
 
     __slots__ = ("_data", "_fetch", "_findings", "_locator", "_plain", "_spans",
                  "_suppressions", "_top")
@@ -92,10 +95,10 @@ class Document:
         self._spans = [] if marker_spans is None else marker_spans
         self._suppressions: Any = {}
         self._top: Top | None = None
-        self._fetch: Callable[[], Document] | None = None
+        self._fetch: Fetch | None = None
 
     @classmethod
-    def deferred(cls, fetch: Callable[[], Document], findings: list[Finding] | None = None,
+    def deferred(cls, fetch: Fetch, findings: list[Finding] | None = None,
                  suppressions: Any = None, top: Top | None = None) -> Document:
         """A document whose content (and findings and suppressions, when not given) `fetch`
         returns when first asked for."""
@@ -108,15 +111,17 @@ class Document:
 
     @property
     def loaded(self) -> bool:
-        """Whether the content is in memory (a deferred document's fetch has run)."""
+        """Whether the whole content is in memory (a deferred document's fetch has run)."""
         return self._fetch is None
 
     def _load(self) -> None:
         fetch, self._fetch = self._fetch, None
         if fetch is None:
             return
-        got = fetch()
-        self._data, self._locator = got.data, got.locator
+        got = fetch(True)
+        if self._data is _LATER:  # data fetched alone before stays the same object
+            self._data = got.data
+        self._locator = got.locator
         self._plain, self._spans = got.plain_scalars, got.marker_spans
         if self._findings is _LATER:
             self._findings = got.findings
@@ -125,8 +130,8 @@ class Document:
 
     @property
     def data(self) -> Any:
-        if self._fetch is not None:
-            self._load()
+        if self._data is _LATER and self._fetch is not None:
+            self._data = self._fetch(False).data
         return self._data
 
     @property

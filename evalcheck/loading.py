@@ -23,7 +23,7 @@ from typing import Any
 from evalcheck import engine
 from evalcheck.config import Config
 from evalcheck.discover import Source, named_sources, repository_sources
-from evalcheck.document import Document, Locator
+from evalcheck.document import Document, Fetch, Locator
 from evalcheck.engine import Memo
 from evalcheck.packing import pack_heavy, pack_light, unpack_heavy, unpack_record
 from evalcheck.problems import Finding
@@ -284,11 +284,12 @@ class _Load:
 
         return reread
 
-    def _fetcher(self, source: Source, digest: str) -> Callable[[], Document]:
-        """The whole document of a record held by its facts alone."""
+    def _fetcher(self, source: Source, digest: str) -> Fetch:
+        """The document of a record held by its facts alone (deferred in turn, when the store
+        has it: what is read of it is what is asked)."""
         reread = self._rereader(source)
 
-        def fetch() -> Document:
+        def fetch(whole: bool) -> Document:
             kept = self.store.record(source.shown, digest, reread)
             return (kept.record if kept is not None else reread()).doc
 
@@ -361,8 +362,8 @@ class _Load:
                     self.packed[digest] = blob
 
 
-def _unpacker(blob: bytes) -> Callable[[], Document]:
-    return lambda: unpack_heavy(blob)
+def _unpacker(blob: bytes) -> Fetch:
+    return lambda whole: unpack_heavy(blob, whole)
 
 
 def _bytes(raw: bytes | None, digest: str, real: str) -> tuple[bytes | None, str]:

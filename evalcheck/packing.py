@@ -10,10 +10,9 @@ Python reads back, and everything here is plain data it can hold.
 from __future__ import annotations
 
 import marshal
-from collections.abc import Callable
 from typing import Any
 
-from evalcheck.document import Document, Locator, PlainScalar
+from evalcheck.document import Document, Fetch, Locator, PlainScalar
 from evalcheck.problems import Finding
 from evalcheck.records import Facts, Record
 from evalcheck.suppress import Suppression
@@ -23,15 +22,20 @@ LIGHT_SIZE = 4
 
 
 def pack_heavy(doc: Document) -> bytes:
-    """The document's content as bytes."""
-    return marshal.dumps((doc.data, doc.locator.marks,
-                          tuple((p.path, p.text, p.value) for p in doc.plain_scalars)))
+    """The document's content as bytes: its data, and apart its positions and plain scalars
+    (read back only when something locates a problem in it)."""
+    return marshal.dumps((marshal.dumps(doc.data), marshal.dumps((
+        doc.locator.marks, tuple((p.path, p.text, p.value) for p in doc.plain_scalars)))))
 
 
-def unpack_heavy(blob: bytes) -> Document:
-    """The document pack_heavy packed (with no findings: those are in the light part)."""
-    data, marks, plain = marshal.loads(blob)
-    return Document(data, Locator(marks), [], [PlainScalar(*p) for p in plain])
+def unpack_heavy(blob: bytes, whole: bool = True) -> Document:
+    """The document pack_heavy packed (with no findings: those are in the light part); with
+    `whole` False, its data alone."""
+    data, rest = marshal.loads(blob)
+    if not whole:
+        return Document(marshal.loads(data), Locator(None))
+    marks, plain = marshal.loads(rest)
+    return Document(marshal.loads(data), Locator(marks), [], [PlainScalar(*p) for p in plain])
 
 
 def pack_light(record: Record) -> Light:
@@ -48,7 +52,7 @@ def is_light(value: Any) -> bool:
 
 
 def unpack_record(shown: str, digest: str, light: Light,
-                  fetch: Callable[[], Document]) -> Record:
+                  fetch: Fetch) -> Record:
     """A record from its light part; its content comes from `fetch` when first asked for.
     Raises TypeError or ValueError on a light part of the wrong shape."""
     findings, suppressions, facts, top = light

@@ -68,7 +68,7 @@ def facts_only(record: Record, read: set[str]) -> Record:
     """The record as a run that does not name it holds it: its facts, and its document
     fetched only when asked for (noted in `read`)."""
 
-    def fetch() -> Document:
+    def fetch(whole: bool) -> Document:
         read.add(record.path)
         return record.doc
 

@@ -79,7 +79,11 @@ def test_what_a_run_keeps_the_next_run_gets_back(repo: Path) -> None:
     assert kept.memo == first.memo.entries[digest]
     assert kept.record.doc.locate(("evaluation",)) == (3, 13)
     assert not kept.record.doc.loaded  # a top-level field is located without it
-    assert kept.record.data == record.data and kept.record.doc.loaded
+    assert kept.record.data == record.data and not kept.record.doc.loaded  # the data alone
+    data = kept.record.data
+    assert kept.record.doc.locate(("responses", 0, "actions", 0, "deadline")) == \
+        record.doc.locate(("responses", 0, "actions", 0, "deadline"))
+    assert kept.record.doc.loaded and kept.record.data is data  # the rest, the same data
 
 
 def test_a_warm_run_replays_located_problems_without_reading_any_content(repo: Path) -> None:
