@@ -100,13 +100,15 @@ def _periods(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:
 @check("date-order", family="consistency", severity=Severity.ERROR,
        reads_as_of=True)
 def date_order(record: Record, ctx: Context) -> Iterator[Finding]:
-    """A period that ends before it starts; `completed_on`, an update, a deadline change or a
-    validation dated after the as-of date; a closure validated before the action was closed.
+    """A period that ends before it starts; a management response, `completed_on`, an update,
+    a deadline change or a validation dated after the as-of date; a closure validated before
+    the action was closed.
 
-    Only full dates (YYYY-MM-DD) are judged against the as-of date: a month is not "after
-    today" while it lasts.
+    A month (YYYY-MM) is after the as-of date only when it has not begun by then: it is not
+    "after today" while it lasts.
     Why: dates out of order are typing mistakes (a swapped month and day, a wrong year) that
-    make overdue and ageing figures wrong.
+    make overdue and ageing figures wrong; a report as of a date leaves out a response dated
+    after it, so a mistyped year would hide a whole matrix.
 
     Bad (as of 2024-06-30):
         kind: evaluation
@@ -121,6 +123,9 @@ def date_order(record: Record, ctx: Context) -> Iterator[Finding]:
         if start and end and end < start:
             yield Finding(f"the period ends ({period['end']}) before it starts "
                           f"({period['start']})", path=(*path, "end"))
+    if record.kind == "management-response":  # a report as of today would leave it out
+        yield from _future(record.get("date"), ("date",), ctx,
+                           lambda words: f"the management response {words}", "is dated")
     for path, _, action in iter_actions(record):
         def what(words: str, path: DataPath = path) -> str:  # named only for a finding
             return f"{describe(record.data, path)} {words}"
@@ -148,9 +153,9 @@ def date_order(record: Record, ctx: Context) -> Iterator[Finding]:
 
 def _future(value: Any, path: DataPath, ctx: Context, what: Callable[[str], str],
             words: str) -> Iterator[Finding]:
-    """A full date after the as-of date."""
-    day = parse_date(value)
-    if day is not None and day > ctx.as_of and len(value) == 10:
+    """A date after the as-of date: a day after it, or a month that has not begun by then."""
+    day = parse_date(value, month_end=False)
+    if day is not None and day > ctx.as_of:
         yield Finding(f"{what(words)} {value}, after today ({ctx.as_of.isoformat()})",
                       path=path)
 

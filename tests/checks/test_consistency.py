@@ -86,6 +86,15 @@ DATE_ORDER = [
                                          completed_on="2024-06-01",
                                          validated="{by: u, on: 2024-05-31}"),
      [("r0.yaml", 14, 32, "validated on 2024-05-31, before it was closed (2024-06-01)")]),
+    ("response-dated-in-the-future", management_response(date="2062-06-30"),
+     [("r0.yaml", 5, 7, "the management response is dated 2062-06-30, after today "
+       "(2024-06-30)")]),
+    ("response-dated-today", management_response(date="2024-06-30"), []),
+    ("response-dated-this-month", management_response(date="2024-06"), []),
+    ("response-dated-next-month", management_response(date="2024-07"),
+     [("r0.yaml", 5, 7, "the management response is dated 2024-07, after today")]),
+    ("completed-next-month", response(status="completed", completed_on="2024-07"),
+     [("r0.yaml", 9, 88, "action 1.1 is completed on 2024-07, after today")]),
     ("v2-dates-in-order", response(
         block=True, status="completed", completed_on="2024-06", validated="{by: u, on: 2024-06-30}",
         deadline_changes=['{date: 2024-02-01, from: 2024-03, to: "2024", reason: Late funds}']),
