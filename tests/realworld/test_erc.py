@@ -1,6 +1,8 @@
 """evalcheck on real management responses: four pages of UNDP's Evaluation Resource Centre
 (ERC), transcribed in tests/realworld/records/ (texts paraphrased, facts as on the pages; each
-file says where it comes from and what part of the page it holds).
+file says where it comes from and what part of the page it holds), and a fifth evaluation
+transcribed without its response, whose first three recommendations ERC 2925 repeats word for
+word (test_recurring.py is about those).
 
 Every expected number below was counted by hand on the pages, and the comment beside it says
 how. Where evalcheck's answer differed from the hand count, the test kept the hand count and
@@ -17,6 +19,10 @@ The pages (read 2026-12-02, from a stored copy that holds the beginning of each 
             recommendations 1-3, the actions of 1 and 2
   ERC 9790  Tuvalu Ridge to Reef (mid-term review); report 10/2019, response
             [Added: 2019/10/22]; recommendations 1-3, the actions of 1 and 2
+  ERC 5135  UNDAF Mid Term Evaluation (Samoa); report 07/2010; the evaluation's page only
+            (its response page was not in the store): recommendations 1-5, the fifth cut short.
+            It has no response record, and its record suppresses response-overdue with that
+            reason; the report still counts its five recommendations as not answered.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ LINT_AS_OF = "2021-07-31"
 one open action with a deadline fell due (9790's 2.1, due 2021/06)."""
 
 MR = {n: f"records/responses/MR-ERC-{n}.yaml" for n in ("9724", "9722", "2925", "9790")}
+EV = {n: f"records/evaluations/EV-ERC-{n}.yaml" for n in ("9724", "9722", "2925", "9790", "5135")}
 
 
 def _isolated(root: Path, *, responses: bool = True) -> Path:
@@ -83,8 +90,8 @@ def _data(path: Path) -> Any:
 def test_records_are_valid(erc: Path) -> None:
     done = run_cli("validate", cwd=erc)
     assert done.returncode == 0, done.stdout + done.stderr
-    # 4 evaluations + 4 management responses + the owners registry
-    assert "9 files checked" in done.stdout
+    # 5 evaluations + 4 management responses + the owners registry
+    assert "10 files checked" in done.stdout
 
 
 def test_the_repository_lint_does_not_see_them() -> None:
@@ -131,15 +138,19 @@ EXPECTED_FINDINGS = Counter({
     (MR["9790"], "completed-without-date"): 1,
     # Action 2.1, "Initiated", due 2021/06: 31 days past due on 2021-07-31.
     (MR["9790"], "past-due-action"): 1,
+    # 2925 (report 10/2010) makes again, word for word, recommendations 1, 2 and 3 of 5135
+    # (report 07/2010): one finding each, on 2925 (test_recurring.py has them one by one).
+    (EV["2925"], "recurring-recommendation"): 3,
+    # (5135 has no response record: its record suppresses response-overdue, with the reason.)
 })
 
 
 def test_lint_findings_are_the_hand_counted_ones(erc: Path) -> None:
     found = Counter((p["path"], p["check"]) for p in _lint(erc))
     assert found == EXPECTED_FINDINGS
-    # and nothing about the evaluations or the owners registry: every evaluation has its
-    # response, every unit is in the registry
-    assert sum(found.values()) == 16
+    # and nothing else about the evaluations, nor about the owners registry: every unit is in
+    # the registry. 16 about the responses, 3 recurring recommendations.
+    assert sum(found.values()) == 19
 
 
 def test_lint_numbers_in_the_messages(erc: Path) -> None:
@@ -169,17 +180,22 @@ def report(erc: Path) -> Any:
 
 def test_waiting_for_the_fiji_response(erc: Path) -> None:
     """On 2012-06-30, 20 months after the 10/2010 report, the response of 2012/10/07 was not
-    written: the report as of that day lists the evaluation as waiting (the three others were
-    not reported yet)."""
+    written: the report as of that day lists the evaluation as waiting (the three project
+    evaluations were not reported yet). The Samoa evaluation (report 07/2010) is listed too,
+    as it is on any day: the records hold no response for it (ERC has one, not transcribed)."""
     waiting = _report(erc, "--as-of", "2012-06-30")["missing_responses"]
-    # 2010-10-31 -> 2012-06-30: 365 (to 2011-10-31) + 30 + 31 + 31 + 29 + 31 + 30 + 31 + 30
-    assert [(w["evaluation"], w["since"], w["days"], w["recommendations"]) for w in waiting] == \
-        [("EV-ERC-2925", "2010-10-31", 608, 3)]
+    assert [(w["evaluation"], w["since"], w["days"], w["recommendations"]) for w in waiting] == [
+        # 2010-07-31 -> 2012-06-30: 365 (to 2011-07-31) + 31 + 30 + 31 + 30 + 31 + 31 + 29 + 31
+        # + 30 + 31 + 30 = 700
+        ("EV-ERC-5135", "2010-07-31", 700, 5),
+        # 2010-10-31 -> 2012-06-30: 365 (to 2011-10-31) + 30 + 31 + 31 + 29 + 31 + 30 + 31 + 30
+        ("EV-ERC-2925", "2010-10-31", 608, 3)]
 
 
 def test_recommendations_and_decisions(report: Any) -> None:
-    # 1 (9724) + 1 (9722) + 3 (2925) + 3 (9790) recommendations, every one with an answer
-    assert report["coverage"]["total"] == 8
+    # 1 (9724) + 1 (9722) + 3 (2925) + 3 (9790) recommendations, every one with an answer,
+    # and the 5 of 5135, whose response is not transcribed
+    assert report["coverage"]["total"] == 13
     assert report["coverage"]["answered"] == 8
     by_evaluation = {e["evaluation"]: (e["total"], e["decisions"])
                      for e in report["coverage"]["by_evaluation"]}
@@ -188,6 +204,8 @@ def test_recommendations_and_decisions(report: Any) -> None:
     assert by_evaluation == {
         # 2925: "Agree", "Agree", "Partially agree as ..."
         "EV-ERC-2925": (3, {**none, "accepted": 2, "partially-accepted": 1}),
+        # no response record
+        "EV-ERC-5135": (5, {**none, "not-answered": 5}),
         # the three project responses write no decision word at all
         "EV-ERC-9722": (1, {**none, "no-decision": 1}),
         "EV-ERC-9724": (1, {**none, "no-decision": 1}),
@@ -244,6 +262,8 @@ RECOMMENDATION_STATUS = {
     ("EV-ERC-9790", "R1"): "no-decision",
     ("EV-ERC-9790", "R2"): "no-decision",
     ("EV-ERC-9790", "R3"): "no-decision",
+    # no response record: no decision on any of the five
+    **{("EV-ERC-5135", f"R{n}"): "no-decision" for n in range(1, 6)},
 }
 
 
@@ -253,14 +273,15 @@ def test_recommendation_status(report: Any) -> None:
         RECOMMENDATION_STATUS
     assert report["recommendation_status"]["total"] == {
         "implemented": 1, "partially-implemented": 0, "not-started": 1, "not-yet-due": 0,
-        "no-action": 1, "not-accepted": 0, "no-decision": 5}
+        "no-action": 1, "not-accepted": 0, "no-decision": 10}
     # one recommendation (2925's R1) counts an action whose status nobody reported
     assert report["recommendation_status"]["not_reported"] == 1
 
 
 def test_recommendation_status_before_the_fiji_response(erc: Path) -> None:
     """On 2012-10-06 the Fiji response of 2012/10/07 was not written: no decision yet on any of
-    its three recommendations (nor on the later evaluations')."""
+    its three recommendations (nor on the later evaluations', nor on Samoa's, which have none
+    at any date)."""
     rows = _report(erc, "--as-of", "2012-10-06")["recommendation_status"]["recommendations"]
     assert {(r["evaluation"], r["recommendation"]): r["status"] for r in rows} == \
         dict.fromkeys(RECOMMENDATION_STATUS, "no-decision")
@@ -276,11 +297,11 @@ TIMELINESS = {
     # later, 9724's response is there: 2019-01-31 -> 2019-05-08 = 28 + 31 + 30 + 8 = 97 days,
     # late
     ("2018-12-01..2019-01-31", LINT_AS_OF): (1, 2, 0),
-    # 2925: report 10/2010, no response at all in 2010
-    ("2010", None): (0, 1, 1),
+    # 2925: report 10/2010, and 5135: report 07/2010; no response at all in 2010
+    ("2010", None): (0, 2, 2),
     # 2925's response of 2012/10/07: 707 days after 2010-10-31 (731 days to 2012-10-31, less
-    # 24): late
-    ("2010", "2012-12-31"): (0, 1, 0),
+    # 24): late. 5135 has no response record at any date.
+    ("2010", "2012-12-31"): (0, 2, 1),
     # 9790: report 10/2019, response 2019/10/22, in the report's own month: timely however the
     # month is read (between 0 and 21 days)
     ("2019-10", None): (1, 1, 0),
