@@ -355,7 +355,8 @@ def recurring_recommendation(corpus: Corpus, ctx: Context) -> Iterator[tuple[Rec
             f"{_name(first_id, first_pos)} (similarity {score:.2f})",
             path=("recommendations", position, "text"),
             hint=f"say in this evaluation's response why the earlier one ({first.path}) "
-                 "did not settle it, or reword it if it asks for something new")
+                 "did not settle it, or reword it if it asks for something new; if the two "
+                 "records are one evaluation entered twice, keep one")
 
 
 def repeated(message: str) -> tuple[str, str, str, float] | None:
