@@ -412,7 +412,8 @@ def write_results(args: argparse.Namespace, shape: str, manifest: dict[str, obje
         f"Memory: the cold lint's whole process tree peaked at {tree_peak:.0f} MB and no lint "
         f"or validate process passed {max((r.peak or 0) for r in linted):.0f} MB; the report "
         f"(g), which reads every record's data, peaked at {rows['g'].peak or 0:.0f} MB (no "
-        f"target; over the {PEAK_MB} MB set for lint).",
+        f"target; {'over' if (rows['g'].peak or 0) > PEAK_MB else 'within'} the {PEAK_MB} MB "
+        f"set for lint).",
         "Ratios to (a) are medians over the rounds of each round's own ratio; round by round: "
         + "; ".join(f"{key} " + ", ".join(f"{t / u:.2f}×" for t, u in zip(
             rows[key].times, rows["a"].times, strict=False))
