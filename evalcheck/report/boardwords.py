@@ -1,5 +1,5 @@
 """The board part in words the terminal, Markdown and HTML share: each indicator's name, and a
-sentence saying what it counts ("2 of 5 actions due in the period closed by its end"). Plain
+sentence saying what it counts ("2 of 5 actions due in the period closed within it"). Plain
 text: each renderer escapes for its medium."""
 
 from __future__ import annotations
@@ -63,7 +63,9 @@ def counts(name: str, r: Ratio) -> str:
     n, d = r.numerator, r.denominator
     x = r.extra
     if name == "closure_rate":
-        return f"{n:,} of {_n(d, 'action')} due in the period closed by its end"
+        early = x.get("closed_earlier", 0)
+        return (f"{n:,} of {_n(d, 'action')} due in the period closed within it"
+                + (f" ({early:,} more closed before it began)" if early else ""))
     if name == "on_time_closure_rate":
         out = (f"{n:,} of {_n(d, 'action')} closed in the period closed by their first "
                f"agreed deadline")

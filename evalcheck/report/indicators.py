@@ -48,11 +48,15 @@ def _closed_in(a: BoardAction, period: Period) -> bool:
 
 
 def closure_rate(actions: Sequence[BoardAction], period: Period) -> Ratio:
-    """Actions due in the period and closed (with `completed_on`) by its end ÷ actions due in
-    the period (WFP)."""
+    """Actions due in the period and closed (with `completed_on`) within it ÷ actions due in
+    the period: WFP's evaluation action closure rate (KPI C2629.MR12.K06, "the actions due in
+    the reporting year and closed within the same reporting year"). An action closed before
+    its period began is counted beside it (`closed_earlier`), not in it."""
     due = [a for a in actions if a.agreed and a.due is not None and a.due in period]
-    done = [a for a in due if a.closed and a.closed_on is not None and a.closed_on <= period.end]
-    return Ratio(len(done), len(due))
+    done = [a for a in due if _closed_in(a, period)]
+    earlier = sum(a.closed and a.closed_on is not None and a.closed_on < period.start
+                  for a in due)
+    return Ratio(len(done), len(due), {"closed_earlier": earlier})
 
 
 def on_time_closure_rate(actions: Sequence[BoardAction], period: Period) -> Ratio:

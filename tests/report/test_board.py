@@ -74,10 +74,12 @@ CASES: dict[tuple[str, str | None], dict[str, tuple[int, int]]] = {
         "closure_rate": (0, 0), "on_time_closure_rate": (0, 0), "implementation_rate": (1, 6),
         "response_timeliness": (0, 0), "overdue_share": (0, 5), "extended_share": (2, 5),
         "validated_closure_share": (0, 0)},
-    # December 2023: A1.2 and B1.1 due in it; A1.2 closed (in November: a closure before the
-    # period counts, the action is done) -> 1 of 2. Nothing closed in December.
+    # December 2023: A1.2 and B1.1 due in it; A1.2 was closed in November, before the period
+    # (WFP counts the actions "due in the reporting period and closed within" it; the naive
+    # count of everything closed by the period's end says 1 of 2) -> 0 of 2, one closed
+    # earlier shown beside it. Nothing closed in December.
     ("2023-12", None): {
-        "closure_rate": (1, 2), "on_time_closure_rate": (0, 0), "implementation_rate": (2, 6),
+        "closure_rate": (0, 2), "on_time_closure_rate": (0, 0), "implementation_rate": (2, 6),
         "response_timeliness": (0, 0), "overdue_share": (0, 4), "extended_share": (1, 4),
         "validated_closure_share": (0, 0)},
     # 2024-Q1 as of 03-31: B1.2 (due 2024-Q1, i.e. 03-31) and B1.3 (03-31) due; B1.2 closed
@@ -305,12 +307,13 @@ def test_trend_by_month_and_the_markdown(history: tuple[Path, dict[str, str]]) -
     assert done.returncode == 0, done.stderr
     md = done.stdout
     assert "## Board summary: 2023-12" in md
-    assert "| Closure rate | 50.0% | 1 of 2 actions due in the period closed by its end |" in md
+    assert ("| Closure rate | 0.0% | 0 of 2 actions due in the period closed within it (1 more "
+            "closed before it began) |") in md
     assert "## Trend by month" in md
     # October and November: nothing due; in November A1.2 closed after its first deadline
     rows = [line for line in md.splitlines() if line.startswith("| 2023-")]
     assert [r.split(" | ")[0] for r in rows] == ["| 2023-10", "| 2023-11", "| 2023-12"]
-    assert rows[2].split(" | ")[3] == "50.0% (1 / 2)"
+    assert rows[2].split(" | ")[3] == "0.0% (0 / 2)"
     assert rows[1].split(" | ")[3:5] == ["n/a (0 / 0)", "0.0% (0 / 1)"]
     assert "### By region" in md and "| Africa Region (africa) |" in md
 
@@ -348,7 +351,7 @@ def test_terminal_shows_the_periods_indicators(history: tuple[Path, dict[str, st
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Period 2024-Q1 (1 January 2024 to 31 March 2024), as of 2024-03-31" in out
-    assert "Closure rate            50.0%  1 of 2 actions due in the period closed by its end" \
+    assert "Closure rate            50.0%  1 of 2 actions due in the period closed within it" \
         in out
     assert "2 of 5 applicable actions completed; 1 of them with no status reported" in out
     assert "1 of 3 open actions with a deadline past due (91\u2013180 days: 1)" in out

@@ -53,8 +53,8 @@ def test_summary_cards_say_what_they_count(board: Page) -> None:
         "50.0%", "4 of 8 applicable actions completed; 2 of them with no status reported")
     # open with a deadline: A2.1, B1.1, C3.1 overdue; C2.1 not yet due
     assert by_name["Overdue share"][0] == "75.0%"
-    assert by_name["Closure rate"] == ("n/a", "0 of 0 actions due in the period closed by "
-                                               "its end")
+    assert by_name["Closure rate"] == ("n/a", "0 of 0 actions due in the period closed "
+                                               "within it")
     urgent = board.page.eval_on_selector_all("#t-urgent tbody tr",
                                              "rs => rs.map(r => r.cells[2].textContent)")
     assert urgent == ["B1.1", "C3.1"]
