@@ -46,21 +46,28 @@ class RepeatIndex:
         self.said = said
         self.threshold = threshold
         self.related = related
+        self._items: dict[int, list[int]] | None = None
+
+    def _numbers(self) -> dict[int, list[int]]:
+        """Signature number -> the items that have it, in order; built once, on first use."""
+        if self._items is None:
+            items: dict[int, list[int]] = {}
+            for i, item in enumerate(self.said):
+                for n in item.signature:
+                    items.setdefault(n, []).append(i)
+            self._items = items
+        return self._items
 
     def _postings(self, focus: Collection[int] | None) -> list[list[int]]:
         """The items of each signature number that few texts share, for every number (None)
         or for the numbers of `focus` (a run that names files: no other number is counted)."""
-        said = self.said
+        items = self._numbers()
         if focus is None:
-            counts = Counter(chain.from_iterable(item.signature for item in said))
-            numbers = {n for n, c in counts.items() if 1 < c <= COMMON}
+            lists: Iterable[list[int]] = items.values()
         else:
-            numbers = set(chain.from_iterable(said[f].signature for f in focus))
-        postings: dict[int, list[int]] = {}
-        for i, item in enumerate(said):
-            for n in numbers.intersection(item.signature):
-                postings.setdefault(n, []).append(i)
-        return [p for p in postings.values() if 1 < len(p) <= COMMON]
+            numbers = set(chain.from_iterable(self.said[f].signature for f in focus))
+            lists = (items[n] for n in numbers)
+        return [p for p in lists if 1 < len(p) <= COMMON]
 
     def _same_text(self, focus: Collection[int] | None) -> dict[str, list[int]]:
         """The items of each text (of every text, or of those of `focus`), in order."""
