@@ -62,8 +62,7 @@ def test_reordering_and_renaming_files_is_not_a_change() -> None:
     (("deadline: 2024-06}", "deadline: 2024-12-15}"),
      "deadlines_moved", [("R1", "1.1", "2024-06", "2024-12-15")]),
     ((f"      - {DROP}\n", ""), "actions_removed", [("R2", "2.1", "", "")]),
-    (("deadline: 2024-12}\n", "deadline: 2024-12}\n      - {id: \"2.2\", description: New, "
-                             "responsible: [me-unit]}\n"),
+    ((f"      - {DROP}\n", f"      - {DROP}\n      - {action('2.2', 'New')}\n"),
      "actions_added", [("R2", "2.2", "", "")]),
 ])
 def test_item_changes(edit: tuple[str, str], field: str,
