@@ -17,9 +17,9 @@ from typing import Any
 from evalcheck import roundtrip
 from evalcheck.discover import UsageError
 from evalcheck.emit import plain_ok
-from evalcheck.office.vocabulary import map_decision, map_status
-from evalcheck.office.when import map_deadline, parse_when
 from evalcheck.records import Record, mappings
+from evalcheck.words.vocabulary import map_decision, map_status
+from evalcheck.words.when import map_deadline, parse_when
 
 SETTABLE = ("status", "status_text", "completed_on", "deadline", "deadline_note", "responsible",
             "supporting", "comments", "evidence", "validated")

@@ -11,7 +11,7 @@ import calendar
 import re
 
 from evalcheck.dates import DATE_PATTERN, DEADLINE_PATTERN
-from evalcheck.office.when import map_deadline, parse_when
+from evalcheck.words.when import map_deadline, parse_when
 
 _FORMS = {"date": "YYYY-MM-DD or YYYY-MM",
           "deadline": "YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY"}

@@ -14,10 +14,10 @@ from typing import Any
 
 from evalcheck.dates import PATTERN_FIELDS
 from evalcheck.datewords import date_words
-from evalcheck.office.text import fold
-from evalcheck.office.vocabulary import DECISION_VALUES, STATUS_VALUES, map_decision, map_status
 from evalcheck.problems import DataPath, Finding, item_label
 from evalcheck.records import describe
+from evalcheck.words.text import fold
+from evalcheck.words.vocabulary import DECISION_VALUES, STATUS_VALUES, map_decision, map_status
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """No value a pattern describes (ids, dates, codes) may hold one: Python's `$` matches before a

@@ -81,3 +81,37 @@ def test_no_import_cycle_in_evalcheck() -> None:
     graph = {name: imports(path, known) - {name} for name, path in known.items()}
     assert "evalcheck.loading" in graph["evalcheck.cli"]  # the walk sees real imports
     assert cycle(graph) == []
+
+
+# The edges of ARCHITECTURE.md: the command line, the Word/Excel import and export, reports and
+# in-place edits. Nothing below them imports them.
+EDGES = ("evalcheck.cli", "evalcheck.commands", "evalcheck.office", "evalcheck.report",
+         "evalcheck.actionedit", "evalcheck.roundtrip", "evalcheck.emit", "evalcheck.skeleton",
+         "evalcheck.registry_edit", "evalcheck.codeowners", "evalcheck.gitrev",
+         "evalcheck.baseline", "evalcheck.fromrev", "evalcheck.__main__")
+BASE = ("evalcheck.problems", "evalcheck.dates", "evalcheck.textsim", "evalcheck.suppress",
+        "evalcheck.textsafe", "evalcheck.about", "evalcheck.words", "evalcheck.yamlhints",
+        "evalcheck.document")
+
+
+def _within(name: str, roots: tuple[str, ...]) -> bool:
+    return any(name == r or name.startswith(r + ".") for r in roots)
+
+
+def test_nothing_below_the_edges_imports_them() -> None:
+    known = modules()
+    for name, path in sorted(known.items()):
+        if _within(name, EDGES) or name == "evalcheck":
+            continue
+        wrong = sorted(m for m in imports(path, known) if _within(m, EDGES))
+        assert not wrong, f"{name} imports {wrong}: an edge module (ARCHITECTURE.md)"
+
+
+def test_the_base_imports_only_the_base() -> None:
+    known = modules()
+    for name, path in sorted(known.items()):
+        if not _within(name, BASE):
+            continue
+        wrong = sorted(m for m in imports(path, known) - {"evalcheck"}
+                       if not _within(m, BASE))
+        assert not wrong, f"{name} imports {wrong}, above the base (ARCHITECTURE.md)"

@@ -12,6 +12,7 @@ is read from its code (see `uses_as_of`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import itertools
 from collections.abc import Callable, Iterable, Mapping
@@ -204,15 +205,11 @@ def _load_plugins() -> None:
                               f"{type(exc).__name__}: {exc}") from None
 
 
-_REGISTRY: dict[str, Check] | None = None
-
-
+@functools.cache
 def registry() -> dict[str, Check]:
-    """Every known check by name, built once."""
-    global _REGISTRY
-    if _REGISTRY is None:
-        _REGISTRY = _build()
-    return _REGISTRY
+    """Every known check by name, built once (the family modules and plugins are imported on
+    the first call, not when this module is)."""
+    return _build()
 
 
 def get(name: str) -> Check:

@@ -58,7 +58,7 @@ def _refusals(record: Record, old: str, new: str, corpus: Corpus, values: dict[s
                     reasons.append(f"{key}: {ident!r} is not in the owners registry{hint}")
     done = values.get("completed_on", "")
     from evalcheck.dates import parse_date
-    from evalcheck.office.when import parse_when
+    from evalcheck.words.when import parse_when
 
     day = parse_date(parse_when(done, day_first=None) or "", month_end=False) if done else None
     if day is not None and day > today:
@@ -74,7 +74,7 @@ def _day(text: str | None, option: str) -> dt.date | None:
     """A full date given on the command line (2025-01-15, 15/01/2025, 15 January 2025)."""
     if text is None:
         return None
-    from evalcheck.office.when import parse_when
+    from evalcheck.words.when import parse_when
 
     iso = parse_when(text, day_first=None)
     if iso is None or len(iso) != 10:

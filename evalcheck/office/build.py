@@ -11,7 +11,7 @@ from typing import Any
 from evalcheck.emit import Bare
 from evalcheck.office.matrix import ActionItem, Located, Matrix, Note, RecommendationItem, Where
 from evalcheck.office.owners import OwnerIndex
-from evalcheck.office.text import key
+from evalcheck.words.text import key
 
 
 @dataclass

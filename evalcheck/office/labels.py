@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from evalcheck.office.text import fold, key
-from evalcheck.office.vocabulary import map_decision, map_status
+from evalcheck.words.text import fold, key
+from evalcheck.words.vocabulary import map_decision, map_status
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "action": (

@@ -31,9 +31,9 @@ from evalcheck.office.labels import (
     split_number,
     split_support,
 )
-from evalcheck.office.text import clean, guess_language
-from evalcheck.office.vocabulary import map_decision, map_status
-from evalcheck.office.when import map_deadline, parse_when
+from evalcheck.words.text import clean, guess_language
+from evalcheck.words.vocabulary import map_decision, map_status
+from evalcheck.words.when import map_deadline, parse_when
 
 Comment = tuple[str, str]
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from evalcheck.office.text import ascii_letters, fold, key
+from evalcheck.words.text import ascii_letters, fold, key
 
 _BULLET = re.compile(r"^\s*(?:[-\u2013\u2022\u00b7*\u25aa\u25e6\u25cf]|\d{1,2}[.)])\s+")
 _CONJUNCTION = re.compile(r"((?<=\S\S)\s*/\s*(?=\S\S)|\s+(?:y|e|and|et|&|as\s+well\s+as)\s+)",

@@ -116,5 +116,7 @@ def rows(report: ReportData, evaluations: Collection[str] | None = None) -> list
 
 
 def report_of(records: Sequence[Record], as_of: dt.date) -> ReportData:
-    """The report the workbook shows: actions, decisions, counts and the implementation rate."""
-    return build_report(records, [], as_of)
+    """The report the workbook shows: actions, decisions, counts and the implementation rate,
+    of every action the files hold (a response dated after the as-of date, a mistyped year
+    say, is not left out of an export as it is of a report)."""
+    return build_report(records, [], as_of, as_stood=False)

@@ -418,10 +418,13 @@ def _recurring(problems: Sequence[Problem]) -> tuple[Recurring, ...]:
 
 
 def build_report(records: Sequence[Record], problems: Sequence[Problem], as_of: dt.date,
-                 owner: str | None = None, evaluation: str | None = None) -> ReportData:
-    """The whole report for records as of a date, narrowed by an owner and/or an evaluation."""
+                 owner: str | None = None, evaluation: str | None = None,
+                 as_stood: bool = True) -> ReportData:
+    """The whole report for records as of a date, narrowed by an owner and/or an evaluation;
+    the records as they stood on that date, unless `as_stood` is False (an export of the
+    files as they are, as the tracker workbook is)."""
     filters = Filters(owner or None, evaluation or None)
-    full = extract(records, as_of)
+    full = extract(records, as_of, as_stood)
     rows = narrow(full, filters)
     keep = problem_filter(records, full, rows, filters)
     return ReportData(

@@ -143,7 +143,6 @@ def year_of(record: Record) -> str:
 
 def _action(response: Record, answer: dict[str, Any], action: Mapping[str, Any], evaluation: str,
             title: str, as_of: dt.date) -> ActionRow:
-    action = action_stood(action, as_of)
     status = action.get("status")
     status = status if isinstance(status, str) and status in STATUSES else NOT_REPORTED
     deadline = action.get("deadline") if isinstance(action.get("deadline"), str) else ""
@@ -207,9 +206,10 @@ def _decision(answered: tuple[Record, dict[str, Any]] | None) -> str:
     return decision if isinstance(decision, str) and decision in DECISIONS else NO_DECISION
 
 
-def extract(records: Sequence[Record], as_of: dt.date) -> Rows:
+def extract(records: Sequence[Record], as_of: dt.date, as_stood: bool = True) -> Rows:
     """Rows from records: evaluations by id, then each evaluation's recommendations and actions
-    in the order of the source documents."""
+    in the order of the source documents; with `as_stood`, as they stood on the as-of date
+    (stood.py), else as the files say now (an export of the files: every action in them)."""
     evaluations: dict[str, Record] = {}
     for record in sorted(records, key=lambda r: (r.id, r.path)):
         if record.kind == "evaluation" and record.id:
@@ -218,7 +218,7 @@ def extract(records: Sequence[Record], as_of: dt.date) -> Rows:
     for record in sorted(records, key=lambda r: (r.id, r.path)):
         target = record.get("evaluation")
         if record.kind == "management-response" and isinstance(target, str) and target \
-                and response_stood(record.data, as_of):  # a later one did not exist yet
+                and (not as_stood or response_stood(record.data, as_of)):  # not there yet
             responses.setdefault(target, []).append(record)
 
     eval_rows, rec_rows, action_rows = [], [], []
@@ -234,7 +234,8 @@ def extract(records: Sequence[Record], as_of: dt.date) -> Rows:
         for mr in mrs:
             for _, answer in mappings(mr.get("responses")):
                 answers.setdefault(ident(answer.get("recommendation")), (mr, answer))
-                actions.extend(_action(mr, answer, a, key, title, as_of)
+                actions.extend(_action(mr, answer, action_stood(a, as_of) if as_stood else a,
+                                       key, title, as_of)
                                for _, a in mappings(answer.get("actions")))
         recommendations = [(ident(r.get("id")), r) for _, r in
                            mappings(found.get("recommendations") if found else None)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -258,3 +259,23 @@ def test_a_name_that_is_not_a_workbook_is_refused(repo: Path) -> None:
     assert result.returncode == 2
     assert "should end in .xlsx" in result.stderr
     assert not (repo / "tracker.csv").exists()
+
+
+def test_an_export_holds_every_action_in_the_files(repo: Path) -> None:
+    """A report as of a date leaves out a response dated after it (as it stood then); the
+    tracker is an export of the files, so a response dated later, a mistyped year say, is in
+    it with all its actions (and lint's date-order names the date)."""
+    later = RESPONSE.replace("date: 2023-06-15\n", "date: 2062-06-30\n", 1)
+    assert later != RESPONSE
+    write_files(repo, {"records/evaluations/ev1.yaml": EVALUATION,
+                       "records/responses/mr1.yaml": later})
+    result = run_cli("export", "xlsx", "later.xlsx", "--as-of", AS_OF, cwd=repo)
+    assert result.returncode == 0, result.stderr
+    rows = rows_of(openpyxl.load_workbook(repo / "later.xlsx")["Actions"])
+    assert [r[COLUMNS.index("action")] for r in rows[1:] if r[COLUMNS.index("action")]] == [
+        "1.1", "1.2", "1.3", "2.1", "2.2"]
+    report = json.loads(run_cli("report", "--as-of", AS_OF, "--format", "json",
+                                cwd=repo).stdout)
+    assert report["implementation"]["actions"] == []  # not agreed yet on the as-of date
+    lint = run_cli("lint", "--as-of", AS_OF, "--select", "date-order", cwd=repo).stdout
+    assert "the management response is dated 2062-06-30, after today (2024-06-30)" in lint

@@ -17,7 +17,7 @@ from evalcheck.office.labels import (
 )
 from evalcheck.office.matrix import Block, read_matrix
 from evalcheck.office.owners import OwnerIndex, guess_type, slug
-from evalcheck.office.when import parse_when
+from evalcheck.words.when import parse_when
 from evalcheck.yamlload import parse
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from evalcheck.office.vocabulary import (
+from evalcheck.words.vocabulary import (
     DECISION_VALUES,
     DECISIONS,
     STATUS_VALUES,

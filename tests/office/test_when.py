@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from evalcheck.office.when import Deadline, map_deadline
+from evalcheck.words.when import Deadline, map_deadline
 
 
 @pytest.mark.parametrize(("words", "value"), [

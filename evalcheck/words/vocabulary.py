@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from evalcheck.office.text import fold
+from evalcheck.words.text import fold
 
 STATUS_VALUES = ("not-started", "in-progress", "completed", "no-longer-applicable")
 DECISION_VALUES = ("accepted", "partially-accepted", "rejected")

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from evalcheck.office.text import fold
+from evalcheck.words.text import fold
 
 _MONTH_NAMES = {
     1: "enero january janvier janeiro ene jan janv",
