@@ -4,12 +4,14 @@ what it is about (a status, an owner left out, a deadline) and positions stay pr
 
     evaluation("EV-1", status="ongoing")      kind, id, title, status, owner, report_date,
                                               other fields, conclusions, recommendations
+                                              (recommendations=("R1", "R2"): ids alone)
     management_response("MR-1", "EV-1")       kind, id, evaluation, owner, other fields, responses
     response("R2", decision="rejected")       one item of `responses:`
     action("1.2", deadline="2030-01")         one action, as a flow mapping (block=True: a field
-                                              a line)
+                                              a line); a field given as None left out
     owners("me-unit")                         an owners registry; owner("x", review="true") one
-                                              entry of it; UNITS the two units most tests name
+                                              entry of it; UNITS the registry of the two units
+                                              most tests name (UNIT_OWNERS, their entries)
     head("project", "PRJ-1", title="P")       any record's top lines
 
 The layout, for tests that assert a line or a column: one top-level field a line from line 1
@@ -30,6 +32,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 RECOMMENDATIONS = (("R1", "Do it."),)
+Recommendation = str | tuple[str, ...]
+"""(id, text[, its own addressed_to]), or an id alone (text "Do it.")."""
 
 
 def head(kind: str, ident: str | None, **fields: str | None) -> str:
@@ -41,14 +45,14 @@ def head(kind: str, ident: str | None, **fields: str | None) -> str:
 
 def evaluation(ident: str | None = "EV-1", *, title: str = "T", status: str | None = "completed",
                owner: str | None = "me-unit", report_date: str | None = None,
-               recommendations: Sequence[tuple[str, ...]] | None = RECOMMENDATIONS,
+               recommendations: Sequence[Recommendation] | None = RECOMMENDATIONS,
                addressed_to: str | None = "me-unit",
                conclusions: Sequence[tuple[str, str]] | None = None, block: bool = False,
                **fields: str | None) -> str:
     """An evaluation; `fields` (year, period, managed_by...) follow report_date; conclusions
-    (id, text) and recommendations (id, text[, its own addressed_to]) one flow mapping a line
-    (None: none; addressed_to None: left out), or with block=True one field a line
-    (`  - id: R1`, `    text: ...`, `    addressed_to: [...]`)."""
+    (id, text) and recommendations (id, text[, its own addressed_to], or an id alone: text
+    "Do it.") one flow mapping a line (None: none; addressed_to None: left out), or with
+    block=True one field a line (`  - id: R1`, `    text: ...`, `    addressed_to: [...]`)."""
     text = head("evaluation", ident, title=title, status=status, owner=owner,
                 report_date=report_date, **fields)
     if conclusions is not None:
@@ -57,8 +61,12 @@ def evaluation(ident: str | None = "EV-1", *, title: str = "T", status: str | No
     if recommendations is not None:
         text += "recommendations:\n" + "".join(
             _item({"id": key, "text": words} | _to(own[0] if own else addressed_to), block)
-            for key, words, *own in recommendations)
+            for key, words, *own in map(_recommendation, recommendations))
     return text
+
+
+def _recommendation(given: Recommendation) -> tuple[str, ...]:
+    return (given, "Do it.") if isinstance(given, str) else given
 
 
 def _to(addressed_to: str | None) -> dict[str, str]:
@@ -74,13 +82,14 @@ def _item(fields: dict[str, str], block: bool) -> str:
 
 
 def action(ident: str = "1.1", description: str = "Do it", responsible: str | None = "me-unit",
-           *, block: bool = False, **fields: str | Sequence[str]) -> str:
-    """One action: {id: "1.1", description: ..., responsible: [...], <fields>} (responsible None:
-    left out). A field given as a list is a flow list, or with block=True a block list."""
+           *, block: bool = False, **fields: str | Sequence[str] | None) -> str:
+    """One action: {id: "1.1", description: ..., responsible: [...], <fields>} (responsible or
+    a field None: left out). A field given as a list is a flow list, or with block=True a block
+    list."""
     pairs: list[tuple[str, str | Sequence[str]]] = [("id", f'"{ident}"'),
                                                    ("description", description)]
     pairs += [("responsible", f"[{responsible}]")] if responsible is not None else []
-    pairs += fields.items()
+    pairs += [(name, value) for name, value in fields.items() if value is not None]
     if not block:
         return "{" + ", ".join(f"{name}: {_flow(value)}" for name, value in pairs) + "}"
     return "\n        ".join(
@@ -128,5 +137,7 @@ def owners(*entries: str) -> str:
         f"  - {e if e.startswith('{') else owner(e)}\n" for e in entries)
 
 
-# The registry of the `repo` fixture and the hostile repositories: the two units records name.
-UNITS = owners(owner("me-unit", name="M&E Unit"), owner("programme-unit", name="Programme Unit"))
+# The two units records name; UNITS, their registry, is the `repo` fixture's and the hostile
+# repositories' (the report tests add people to it).
+UNIT_OWNERS = (owner("me-unit", name="M&E Unit"), owner("programme-unit", name="Programme Unit"))
+UNITS = owners(*UNIT_OWNERS)

@@ -8,36 +8,22 @@ from pathlib import Path
 
 import pytest
 from conftest import git, records_from, run_cli, write_files
+from records_kit import action, evaluation, head, management_response, response
 
 from evalcheck.report.changes import ChangeReport, compare, narrow
 
-BEFORE = """
-kind: evaluation
-id: EV-1
-title: First evaluation
-status: completed
-owner: me-unit
-recommendations:
-  - {id: R1, text: One., addressed_to: [programme-unit]}
-  - {id: R2, text: Two., addressed_to: [programme-unit]}
----
-kind: management-response
-id: MR-1
-evaluation: EV-1
-owner: me-unit
-responses:
-  - recommendation: R1
-    decision: accepted
-    actions:
-      - {id: "1.1", description: Hold a meeting, responsible: [programme-unit], deadline: 2024-06}
-      - {id: "1.2", description: Write a note, responsible: [programme-unit], deadline: 2024-09,
-         status: completed}
-      - {id: "1.3", description: Train staff, responsible: [programme-unit], deadline: 2024-09,
-         status: not-started}
-  - recommendation: R2
-    actions:
-      - {id: "2.1", description: Drop this, responsible: [me-unit], deadline: 2024-12}
-"""
+DROP = action("2.1", "Drop this", deadline="2024-12")
+EVALUATION = evaluation(title="First evaluation", addressed_to="programme-unit",
+                        recommendations=(("R1", "One."), ("R2", "Two.")))
+RESPONSE = management_response(responses=(
+    response("R1", actions=[
+        action("1.1", "Hold a meeting", "programme-unit", deadline="2024-06"),
+        action("1.2", "Write a note", "programme-unit", deadline="2024-09", status="completed"),
+        action("1.3", "Train staff", "programme-unit", deadline="2024-09",
+               status="not-started")]),
+    response("R2", decision=None, actions=[DROP])))
+BEFORE = EVALUATION + "---\n" + RESPONSE
+# The edits below rewrite this text: records_kit writes one action a line, a flow mapping.
 
 
 def _changes(before: str, after: str) -> ChangeReport:
@@ -75,10 +61,8 @@ def test_reordering_and_renaming_files_is_not_a_change() -> None:
      "status_changed", [("R1", "1.3", "not-started", "in-progress")]),
     (("deadline: 2024-06}", "deadline: 2024-12-15}"),
      "deadlines_moved", [("R1", "1.1", "2024-06", "2024-12-15")]),
-    (("      - {id: \"2.1\", description: Drop this, responsible: [me-unit], deadline: 2024-12}\n",
-      ""), "actions_removed", [("R2", "2.1", "", "")]),
-    (("deadline: 2024-12}\n", "deadline: 2024-12}\n      - {id: \"2.2\", description: New, "
-                             "responsible: [me-unit]}\n"),
+    ((f"      - {DROP}\n", ""), "actions_removed", [("R2", "2.1", "", "")]),
+    ((f"      - {DROP}\n", f"      - {DROP}\n      - {action('2.2', 'New')}\n"),
      "actions_added", [("R2", "2.2", "", "")]),
 ])
 def test_item_changes(edit: tuple[str, str], field: str,
@@ -110,7 +94,7 @@ def test_owner_changes() -> None:
 
 
 def test_records_added_and_removed() -> None:
-    extra = "\n---\nkind: project\nid: PRJ-1\ntitle: A project\nowner: me-unit\n"
+    extra = "---\n" + head("project", "PRJ-1", title="A project", owner="me-unit")
     changes = _changes(BEFORE, BEFORE + extra)
     assert [(r.kind, r.id, r.title) for r in changes.added] == [("project", "PRJ-1",
                                                                   "A project")]
@@ -130,10 +114,7 @@ def test_narrow_by_owner_and_evaluation() -> None:
 
 # The real thing: a repository, two commits, the CLI as a subprocess.
 
-FIRST = {
-    "records/ev.yaml": BEFORE.split("\n---\n")[0],
-    "records/mr.yaml": BEFORE.split("\n---\n")[1],
-}
+FIRST = {"records/ev.yaml": EVALUATION, "records/mr.yaml": RESPONSE}
 
 
 @pytest.fixture
@@ -149,13 +130,8 @@ def history(repo: Path) -> Path:
     ev = (repo / "records/ev.yaml").read_text(encoding="utf-8")
     (repo / "records/ev.yaml").write_text(ev.replace("owner: me-unit", "owner: programme-unit"),
                                           encoding="utf-8")
-    write_files(repo, {"records/ev2.yaml": """
-        kind: evaluation
-        id: EV-2
-        title: Second evaluation
-        status: planned
-        owner: me-unit
-    """})
+    write_files(repo, {"records/ev2.yaml": evaluation(
+        "EV-2", title="Second evaluation", status="planned", recommendations=None)})
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "second")
     return repo

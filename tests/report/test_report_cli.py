@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_AS_OF, run_cli, write_files
+from records_kit import action, evaluation, management_response, owner, owners
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("EVALCHECK_UPDATE_GOLDEN") == "1"
@@ -155,28 +156,10 @@ def test_values_outside_the_vocabulary_do_not_break_the_report(tmp_path: Path) -
     """A status the schema rejects is a data-quality problem, not a crash: the action is
     reported as not reported (open) and the report is still written."""
     write_files(tmp_path, {
-        "records/owners.yaml": "kind: owners\nowners:\n  - {id: u, name: U, type: unit}\n",
-        "records/ev.yaml": """
-            kind: evaluation
-            id: EV-1
-            title: T
-            status: paused
-            owner: u
-            recommendations:
-              - {id: R1, text: Do it., addressed_to: [u]}
-        """,
-        "records/mr.yaml": """
-            kind: management-response
-            id: MR-1
-            evaluation: EV-1
-            owner: u
-            responses:
-              - recommendation: R1
-                decision: accepted
-                actions:
-                  - {id: "1.1", description: Do it, responsible: [u], deadline: 2024-01,
-                     status: done}
-        """,
+        "records/owners.yaml": owners(owner("u", name="U")),
+        "records/ev.yaml": evaluation(status="paused", owner="u", addressed_to="u"),
+        "records/mr.yaml": management_response(owner="u", actions=[
+            action(responsible="u", deadline="2024-01", status="done")]),
     })
     result = run_cli("report", "--as-of", "2026-11-22", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -223,13 +206,8 @@ def test_max_rows_must_be_a_count() -> None:
 def test_a_report_on_some_files_counts_only_their_problems(repo: Path) -> None:
     """lint on the registry also shows the record it leaves with an unknown owner; a report
     on the registry keeps to the registry."""
-    write_files(repo, {"records/evaluations/EV-1.yaml": """
-        kind: evaluation
-        id: EV-1
-        title: Final evaluation
-        status: ongoing
-        owner: gone-unit
-    """})
+    write_files(repo, {"records/evaluations/EV-1.yaml": evaluation(
+        title="Final evaluation", status="ongoing", owner="gone-unit", recommendations=None)})
     linted = run_cli("lint", "--format", "json", "records/owners.yaml", cwd=repo)
     assert [(p["path"], p["check"]) for p in json.loads(linted.stdout)] == [
         ("records/evaluations/EV-1.yaml", "unknown-owner")]

@@ -8,59 +8,30 @@ import json
 import pytest
 import yaml
 from conftest import REPO, SEED_AS_OF, parse_config, records_from, run_cli
+from records_kit import action, evaluation, management_response, response
 from reportkit import OWNERS
 
 from evalcheck import engine
 from evalcheck.report.model import ReportData, build_report
 
 AS_OF = dt.date(2024, 6, 30)
-CORPUS = OWNERS.strip("\n") + """
----
-kind: evaluation
-id: EV-1
-title: One
-status: completed
-owner: me-unit
-report_date: 2023-12-01
-recommendations:
-  - {id: R1, text: First thing., addressed_to: [programme-unit]}
-  - {id: R2, text: Second thing., addressed_to: [ana]}
-ratings:
-  scale: {min: 1, max: 4}
-  scores:
-    - {criterion: relevance, score: 3}
----
-kind: management-response
-id: MR-1
-evaluation: EV-1
-owner: me-unit
-responses:
-  - recommendation: R1
-    decision: accepted
-    actions:
-      - {id: "1.1", description: Bo alone, responsible: [bo], deadline: 2024-01}
-      - {id: "1.2", description: Ana with Bo, responsible: [ana], supporting: [bo],
-         deadline: 2024-02}
-  - recommendation: R2
-    actions:
-      - {id: "2.1", description: The unit, responsible: [programme-unit],
-         deadline: 2024-07-10, original_deadline: 2024-05}
----
-kind: evaluation
-id: EV-2
-title: Two
-status: completed
-owner: bo
-report_date: 2023-01-10
-recommendations:
-  - {id: A, text: Another thing., addressed_to: [ana]}
----
-kind: evaluation
-id: EV-3
-title: Three
-status: ongoing
-owner: programme-unit
-"""
+CORPUS = "---\n".join([
+    OWNERS,
+    evaluation("EV-1", title="One", report_date="2023-12-01", addressed_to="programme-unit",
+               recommendations=(("R1", "First thing."), ("R2", "Second thing.", "ana")),
+               ratings="{scale: {min: 1, max: 4}, scores: [{criterion: relevance, score: 3}]}"),
+    management_response(responses=(
+        response("R1", actions=[
+            action("1.1", "Bo alone", "bo", deadline="2024-01"),
+            action("1.2", "Ana with Bo", "ana", supporting=["bo"], deadline="2024-02")]),
+        response("R2", decision=None, actions=[
+            action("2.1", "The unit", "programme-unit", deadline="2024-07-10",
+                   original_deadline="2024-05")]))),
+    evaluation("EV-2", title="Two", owner="bo", report_date="2023-01-10", addressed_to="ana",
+               recommendations=(("A", "Another thing."),)),
+    evaluation("EV-3", title="Three", status="ongoing", owner="programme-unit",
+               recommendations=None),
+])
 
 
 def _summary(report: ReportData) -> dict[str, object]:

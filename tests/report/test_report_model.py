@@ -8,7 +8,8 @@ import random
 
 import pytest
 from conftest import records_from
-from reportkit import OWNERS, action, evaluation, mr, report_of
+from records_kit import action, evaluation, management_response, response
+from reportkit import OWNERS, report_of
 
 from evalcheck.report import jsonout
 from evalcheck.report.model import build_report
@@ -20,34 +21,34 @@ def corpus(*docs: str) -> str:
 
 @pytest.mark.parametrize(("statuses", "rate", "completed", "applicable"), [
     (["completed", "completed", "not-started", "no-longer-applicable"], 2 / 3, 2, 3),
-    (["completed", ""], 0.5, 1, 2),
+    (["completed", None], 0.5, 1, 2),
     (["no-longer-applicable", "no-longer-applicable"], None, 0, 0),
     ([], None, 0, 0),
     (["in-progress"], 0.0, 0, 1),
 ])
-def test_implementation_rate(statuses: list[str], rate: float | None, completed: int,
+def test_implementation_rate(statuses: list[str | None], rate: float | None, completed: int,
                              applicable: int) -> None:
-    actions = [action(f"1.{i}", "2025-01", s) for i, s in enumerate(statuses, 1)]
-    report = report_of(corpus(evaluation(), mr(("R1", "accepted", actions))))
+    actions = [action(f"1.{i}", deadline="2025-01", status=s) for i, s in enumerate(statuses, 1)]
+    report = report_of(corpus(evaluation(), management_response(actions=actions)))
     i = report.implementation
     assert (i.rate, i.completed, i.applicable, i.total) == (rate, completed, applicable,
                                                            len(statuses))
 
 
 @pytest.mark.parametrize(("deadline", "status", "overdue", "left"), [
-    ("2024-05", "", 30, None),                 # month deadline: due on 2024-05-31
+    ("2024-05", None, 30, None),               # month deadline: due on 2024-05-31
     ("2024-06-29", "not-started", 1, None),
     ("2024-06", "in-progress", None, 0),       # due on 2024-06-30: today, not overdue
-    ("2024-06-30", "", None, 0),
+    ("2024-06-30", None, None, 0),
     ("2023-06-30", "completed", None, None),   # closed actions are never overdue
     ("2023-06-30", "no-longer-applicable", None, None),
-    ("2024-07-15", "", None, 15),
-    ("", "", None, None),                      # no deadline: neither
+    ("2024-07-15", None, None, 15),
+    (None, None, None, None),                  # no deadline: neither
 ])
-def test_overdue_follows_the_as_of_rule(deadline: str, status: str, overdue: int | None,
-                                        left: int | None) -> None:
-    report = report_of(corpus(evaluation(), mr(("R1", "accepted",
-                                                  [action("1.1", deadline, status)]))))
+def test_overdue_follows_the_as_of_rule(deadline: str | None, status: str | None,
+                                        overdue: int | None, left: int | None) -> None:
+    report = report_of(corpus(evaluation(), management_response(
+        actions=[action("1.1", deadline=deadline, status=status)])))
     (row,) = report.implementation.actions
     assert (row.days_overdue, row.days_left) == (overdue, left)
     assert len(report.implementation.overdue) == (overdue is not None)
@@ -55,9 +56,9 @@ def test_overdue_follows_the_as_of_rule(deadline: str, status: str, overdue: int
 
 def test_due_windows_and_ageing() -> None:
     deadlines = {"1.1": "2024-07-15", "1.2": "2024-09-15", "1.3": "2024-12", "1.4": "2024-06-01",
-                 "1.5": "2024-02-01", "1.6": "2023-10-01", "1.7": "2022-01-01", "1.8": ""}
-    actions = [action(k, v) for k, v in deadlines.items()]
-    i = report_of(corpus(evaluation(), mr(("R1", "accepted", actions)))).implementation
+                 "1.5": "2024-02-01", "1.6": "2023-10-01", "1.7": "2022-01-01", "1.8": None}
+    actions = [action(k, deadline=v) for k, v in deadlines.items()]
+    i = report_of(corpus(evaluation(), management_response(actions=actions))).implementation
     assert [a.id for a in i.due_soon] == ["1.1"]
     assert [a.id for a in i.due_later] == ["1.1", "1.2"]
     assert [a.id for a in i.overdue] == ["1.7", "1.6", "1.5", "1.4"]   # longest overdue first
@@ -69,11 +70,12 @@ def test_due_windows_and_ageing() -> None:
 def test_overdue_grouped_by_owner_and_evaluation() -> None:
     report = report_of(corpus(
         evaluation("EV-1"), evaluation("EV-2"),
-        mr(("R1", "accepted", [action("1.1", "2024-01", responsible="ana, bo"),
-                               action("1.2", "2024-03", responsible="ana"),
-                               action("1.3", "2024-03", "completed", responsible="bo")])),
-        mr(("R1", "accepted", [action("1.1", "2024-06-01", responsible="bo")]),
-           evaluation="EV-2", ident="MR-2")))
+        management_response(actions=[
+            action("1.1", responsible="ana, bo", deadline="2024-01"),
+            action("1.2", responsible="ana", deadline="2024-03"),
+            action("1.3", responsible="bo", deadline="2024-03", status="completed")]),
+        management_response("MR-2", "EV-2",
+                            actions=[action("1.1", responsible="bo", deadline="2024-06-01")])))
     i = report.implementation
     assert [(g.key, g.name, g.count, g.max_days) for g in i.overdue_by_owner] == [
         ("ana", "Ana Pérez", 2, 151), ("bo", "Bo Li", 2, 151)]
@@ -88,16 +90,17 @@ def test_statuses_count_absent_and_unknown_as_not_reported() -> None:
     """An unknown status is a schema problem (shown under data quality); the report counts
     the action as not reported, so it stays open and every renderer knows its column."""
     actions = [action("1.1", status="completed"), action("1.2"), action("1.3", status="odd")]
-    i = report_of(corpus(evaluation(), mr(("R1", "accepted", actions)))).implementation
+    i = report_of(corpus(evaluation(), management_response(actions=actions))).implementation
     assert i.statuses == {"not-started": 0, "in-progress": 0, "completed": 1,
                           "no-longer-applicable": 0, "not-reported": 2}
 
 
 def test_deadlines_moved() -> None:
-    actions = [action("1.1", "2024-09-30", extra="original_deadline: 2024-03"),
-               action("1.2", "2024-09", extra="original_deadline: 2024-09"),
-               action("1.3", "2024-01-10", extra="original_deadline: 2024-02-10")]
-    moved = report_of(corpus(evaluation(), mr(("R1", "accepted", actions)))).implementation.moved
+    actions = [action("1.1", deadline="2024-09-30", original_deadline="2024-03"),
+               action("1.2", deadline="2024-09", original_deadline="2024-09"),
+               action("1.3", deadline="2024-01-10", original_deadline="2024-02-10")]
+    moved = report_of(corpus(evaluation(), management_response(actions=actions))
+                      ).implementation.moved
     assert [(m.action.id, m.action.original_deadline, m.action.deadline, m.days)
             for m in moved] == [("1.1", "2024-03", "2024-09-30", 183),
                                 ("1.3", "2024-02-10", "2024-01-10", -31)]
@@ -105,10 +108,12 @@ def test_deadlines_moved() -> None:
 
 def test_coverage_counts_every_decision() -> None:
     report = report_of(corpus(
-        evaluation("EV-1", ("R1", "R2", "R3", "R4", "R5")),
-        mr(("R1", "accepted", [action("1.1")]), ("R2", "partially-accepted", []),
-           ("R3", "rejected", []), ("R4", "", [])),
-        evaluation("EV-2", ("A",))))
+        evaluation("EV-1", recommendations=("R1", "R2", "R3", "R4", "R5")),
+        management_response(responses=(response("R1", actions=[action("1.1")]),
+                                        response("R2", decision="partially-accepted"),
+                                        response("R3", decision="rejected"),
+                                        response("R4", decision=None))),
+        evaluation("EV-2", recommendations=("A",))))
     c = report.coverage
     assert (c.total, c.answered) == (6, 4)
     assert c.decisions == {"accepted": 1, "partially-accepted": 1, "rejected": 1,
@@ -120,18 +125,18 @@ def test_coverage_counts_every_decision() -> None:
 
 
 def test_answers_to_recommendations_the_evaluation_lacks_still_count() -> None:
-    report = report_of(corpus(mr(("R9", "accepted", [action("9.1", "2024-01")]),
-                                 evaluation="EV-GONE")))
+    report = report_of(corpus(management_response(evaluation="EV-GONE", responses=(
+        response("R9", actions=[action("9.1", deadline="2024-01")]),))))
     assert report.coverage.total == 1 and report.implementation.total == 1
     assert report.portfolio.evaluations == ()
 
 
 def test_portfolio_by_year_type_and_status() -> None:
     report = report_of(corpus(
-        evaluation("EV-A", (), extra="report_date: 2021-05-20\ntype: final"),
-        evaluation("EV-B", (), "ongoing", extra="year: 2021"),
-        evaluation("EV-C", (), "planned", extra="report_date: 2019-02"),
-        evaluation("EV-D", ())))
+        evaluation("EV-A", recommendations=None, report_date="2021-05-20", type="final"),
+        evaluation("EV-B", recommendations=None, status="ongoing", year="2021"),
+        evaluation("EV-C", recommendations=None, status="planned", report_date="2019-02"),
+        evaluation("EV-D", recommendations=None)))
     p = report.portfolio
     assert p.by_year == {"2019": 1, "2021": 2, "not-stated": 1}
     assert p.by_status == {"planned": 1, "ongoing": 1, "completed": 2}
@@ -139,31 +144,32 @@ def test_portfolio_by_year_type_and_status() -> None:
     assert [e.id for e in p.evaluations] == ["EV-A", "EV-B", "EV-C", "EV-D"]
 
 
-@pytest.mark.parametrize(("extra", "status", "since", "days"), [
-    ("report_date: 2024-01-15", "completed", "2024-01-15", 167),
-    ("report_date: 2024-01", "completed", "2024-01-31", 151),
-    ("year: 2023", "completed", "2023-12-31", 182),
-    ("", "completed", "", None),
+@pytest.mark.parametrize(("date", "status", "since", "days"), [
+    ({"report_date": "2024-01-15"}, "completed", "2024-01-15", 167),
+    ({"report_date": "2024-01"}, "completed", "2024-01-31", 151),
+    ({"year": "2023"}, "completed", "2023-12-31", 182),
+    ({}, "completed", "", None),
 ])
-def test_missing_responses(extra: str, status: str, since: str, days: int | None) -> None:
-    (m,) = report_of(corpus(evaluation("EV-1", ("R1", "R2"), status, extra=extra))
-                     ).missing_responses
+def test_missing_responses(date: dict[str, str], status: str, since: str,
+                           days: int | None) -> None:
+    (m,) = report_of(corpus(evaluation("EV-1", recommendations=("R1", "R2"), status=status,
+                                       **date))).missing_responses
     assert (m.evaluation, m.since, m.days, m.recommendations) == ("EV-1", since, days, 2)
 
 
 @pytest.mark.parametrize("docs", [
-    (evaluation("EV-1", ("R1",), "ongoing"),),
-    (evaluation("EV-1", ()),),
-    (evaluation("EV-1"), mr(("R1", "", []))),
+    (evaluation("EV-1", status="ongoing"),),
+    (evaluation("EV-1", recommendations=None),),
+    (evaluation("EV-1"), management_response(decision=None, actions=())),
 ])
 def test_no_missing_response(docs: tuple[str, ...]) -> None:
     assert report_of(corpus(*docs)).missing_responses == ()
 
 
 def _rated(ident: str, scale: tuple[int, int], scores: dict[str, int]) -> str:
-    lines = [f"ratings:\n  scale: {{min: {scale[0]}, max: {scale[1]}}}\n  scores:"]
-    lines += [f"    - {{criterion: {c}, score: {s}}}" for c, s in scores.items()]
-    return evaluation(ident, (), extra="\n".join(lines))
+    listed = ", ".join(f"{{criterion: {c}, score: {s}}}" for c, s in scores.items())
+    ratings = f"{{scale: {{min: {scale[0]}, max: {scale[1]}}}, scores: [{listed}]}}"
+    return evaluation(ident, recommendations=None, ratings=ratings)
 
 
 def test_ratings_by_criterion() -> None:
@@ -182,6 +188,7 @@ def test_ratings_by_criterion() -> None:
 
 
 def test_malformed_records_do_not_break_the_report() -> None:
+    # Written out: the broken shapes are the case, and no builder makes them.
     text = corpus("kind: evaluation\nid: EV-1\nrecommendations: oops",
                   "kind: management-response\nid: MR-1\nevaluation: EV-1\nresponses:\n"
                   "  - 3\n  - recommendation: 2\n    actions: [1, {id: 1, deadline: 5}]",
@@ -193,9 +200,12 @@ def test_malformed_records_do_not_break_the_report() -> None:
 
 
 def test_output_does_not_depend_on_record_order() -> None:
-    text = corpus(evaluation("EV-1", ("R1", "R2")), evaluation("EV-2", ("A",)),
-                  mr(("R1", "accepted", [action("1.1", "2024-01"), action("1.2", "2024-08")]),
-                     ("R2", "rejected", [])),
+    text = corpus(evaluation("EV-1", recommendations=("R1", "R2")),
+                  evaluation("EV-2", recommendations=("A",)),
+                  management_response(responses=(
+                      response("R1", actions=[action("1.1", deadline="2024-01"),
+                                              action("1.2", deadline="2024-08")]),
+                      response("R2", decision="rejected"))),
                   _rated("EV-3", (1, 4), {"impact": 2}))
     records = records_from(text)
     first = jsonout.render(build_report(records, [], dt.date(2024, 6, 30)))
@@ -240,13 +250,13 @@ def test_follow_up_findings_are_grouped_and_recurring_ones_listed() -> None:
 
     joint = "UNDAF should set up a joint monitoring and evaluation group for all agencies."
     text = corpus(
-        evaluation("EV-2010-A", ("R1", "R2"), extra="report_date: 2010-05-01").replace(
-            "Do R2 for EV-2010-A.", joint),
-        evaluation("EV-2014-B", ("R1",), extra="report_date: 2014-03-01").replace(
-            "Do R1 for EV-2014-B.", f'"1. {joint}"'),
-        evaluation("EV-2016-C", ("R1", "R2"), extra="report_date: 2016-01-01").replace(
-            "Do R2 for EV-2016-C.", "UNDAF should set up a joint evaluation group for the "
-            "agencies.").replace("Do R1 for EV-2016-C.", "Publish the annual report."))
+        evaluation("EV-2010-A", report_date="2010-05-01",
+                   recommendations=(("R1", "Do it."), ("R2", joint))),
+        evaluation("EV-2014-B", report_date="2014-03-01",
+                   recommendations=(("R1", f'"1. {joint}"'),)),
+        evaluation("EV-2016-C", report_date="2016-01-01", recommendations=(
+            ("R1", "Publish the annual report."),
+            ("R2", "UNDAF should set up a joint evaluation group for the agencies."))))
     records = records_from(text)
     as_of = dt.date(2024, 6, 30)
     problems = engine.lint(records, parse_config({}, REPO), as_of)

@@ -13,59 +13,30 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_files
+from records_kit import action, evaluation, management_response, owner, owners, response
 
 from evalcheck.report.rows import latest_update
 
-EVALUATION = """\
-kind: evaluation
-id: EV-1
-title: Évaluation finale du programme d'appui
-status: completed
-owner: me-unit
-report_date: 2024-01-31
-recommendations:
-  - {id: R1, text: Renforcer le suivi-évaluation., addressed_to: [me-unit]}
-  - {id: R2, text: Créer un fonds commun., addressed_to: [programme-unit]}
-  - {id: R3, text: Publier un rapport annuel., addressed_to: [me-unit]}
-"""
-RESPONSE = """\
-kind: management-response
-id: MR-1
-evaluation: EV-1
-owner: me-unit
-date: 2024-03-15
-responses:
-  - recommendation: R1
-    decision: accepted
-    decision_text: Acceptée
-    actions:
-      - id: "1.1"
-        description: Former les partenaires de mise en œuvre
-        deadline: 2024-Q3
-        responsible: [me-unit]
-        status_text: En retard
-        comments: Reportée à cause de la saison des pluies (S&E d'appui).
-        evidence:
-          - https://example.org/rapport-atelier.pdf
-          - "javascript:alert(1)"
-          - docs/evidence/liste-de-presence.pdf
-        updates:
-          - {date: 2024-05-02, text: Premier atelier tenu à Thiès.}
-          - {date: 2024-09-30, text: Deuxième atelier reporté à janvier.}
-          - {date: 2024-07-01, text: Salles réservées.}
-      - id: "1.2"
-        description: Recruter un chargé de suivi-évaluation
-        deadline: 2024-12
-        responsible: [programme-unit]
-        status: completed
-        completed_on: 2024-07-15
-  - recommendation: R2
-    decision: rejected
-    decision_text: Rejetée
-    rationale: Le cadre juridique national ne permet pas un fonds commun.
-  - recommendation: R3
-    decision_text: Pris note
-"""
+EVALUATION = evaluation("EV-1", title="Évaluation finale du programme d'appui",
+                        report_date="2024-01-31", recommendations=(
+                            ("R1", "Renforcer le suivi-évaluation."),
+                            ("R2", "Créer un fonds commun.", "programme-unit"),
+                            ("R3", "Publier un rapport annuel.")))
+RESPONSE = management_response(date="2024-03-15", responses=(
+    response("R1", decision_text="Acceptée", actions=[
+        action("1.1", "Former les partenaires de mise en œuvre", block=True, deadline="2024-Q3",
+               status_text="En retard",
+               comments="Reportée à cause de la saison des pluies (S&E d'appui).",
+               evidence=["https://example.org/rapport-atelier.pdf", '"javascript:alert(1)"',
+                         "docs/evidence/liste-de-presence.pdf"],
+               updates=["{date: 2024-05-02, text: Premier atelier tenu à Thiès.}",
+                        "{date: 2024-09-30, text: Deuxième atelier reporté à janvier.}",
+                        "{date: 2024-07-01, text: Salles réservées.}"]),
+        action("1.2", "Recruter un chargé de suivi-évaluation", "programme-unit", block=True,
+               deadline="2024-12", status="completed", completed_on="2024-07-15")]),
+    response("R2", decision="rejected", decision_text="Rejetée",
+             rationale="Le cadre juridique national ne permet pas un fonds commun."),
+    response("R3", decision=None, decision_text="Pris note")))
 LATEST = ("2024-09-30", "Deuxième atelier reporté à janvier.")
 RATIONALE = "Le cadre juridique national ne permet pas un fonds commun."
 
@@ -77,9 +48,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("progress")
     git(root, "init", "-q", "-b", "main")
     write_files(root, {
-        "records/owners.yaml": "kind: owners\nowners:\n"
-                               "  - {id: me-unit, name: Unité S&E, type: unit}\n"
-                               "  - {id: programme-unit, name: Programme d'appui, type: unit}\n",
+        "records/owners.yaml": owners(owner("me-unit", name="Unité S&E"),
+                                      owner("programme-unit", name="Programme d'appui")),
         "records/ev.yaml": EVALUATION, "records/mr.yaml": RESPONSE})
     done = run_cli("report", "--as-of", "2025-01-31", "--out", "site", cwd=root)
     assert done.returncode in (0, 1), done.stderr
