@@ -16,8 +16,10 @@ CLOSED = frozenset({"completed", "no-longer-applicable"})
 
 
 def is_open(action: dict[str, Any]) -> bool:
-    """An action counts as open unless its status says completed or no longer applicable."""
-    return action.get("status") not in CLOSED
+    """An action counts as open unless its status says completed or no longer applicable
+    (a status that is not text, a list say, is the schema's to report: open here)."""
+    status = action.get("status")
+    return not (isinstance(status, str) and status in CLOSED)
 
 
 def _days(n: int) -> str:

@@ -41,7 +41,8 @@ def action_stood(action: Mapping[str, Any], at: dt.date) -> Mapping[str, Any]:
     """The action as it stood on `at`; the same mapping when nothing in it is later."""
     changed: dict[str, Any] = {}
     status, completed = action.get("status"), _day(action.get("completed_on"))
-    if status in CLOSED and completed is not None and completed > at:
+    if isinstance(status, str) and status in CLOSED and completed is not None \
+            and completed > at:
         changed["status"], changed["completed_on"] = OPEN_THEN, None
     moves = action.get("deadline_changes")
     if isinstance(moves, list) and any(_later(m, at) for m in moves):

@@ -5,12 +5,14 @@ a closure or a deadline that came later (issue 15: "2 accepted" beside "3 no dec
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from boardhistory import build
-from conftest import run_cli
+from conftest import run_cli, write_files
+from records_kit import action, evaluation, management_response, owners
 
 from evalcheck import loading
 from evalcheck.config import load_config
@@ -64,6 +66,32 @@ def test_response_stood(date: str | None, stood: bool) -> None:
 def test_action_stood(action: dict[str, Any], expected: dict[str, Any]) -> None:
     at = dt.date(2024, 9, 1) if expected.get("deadline") == "2025-03" else AT
     assert action_stood(action, at) == expected
+
+
+@pytest.mark.parametrize("action", [
+    {"status": ["completed"], "completed_on": "2030-01-01"},   # a list where text belongs
+    {"status": {"x": 1}, "completed_on": 20300101},
+    {"deadline": "2031", "deadline_changes": [{"date": "2030-01-01", "from": ["x"]}, "junk"]},
+    {"updates": "not a list", "validated": ["me"]},
+])
+def test_malformed_actions_are_left_as_they_are(action: dict[str, Any]) -> None:
+    """The schema reports them; the report must not stop on them."""
+    stood = action_stood(action, AT)
+    assert isinstance(stood, dict)
+
+
+def test_a_report_on_malformed_actions_as_of_a_past_date(tmp_path: Path) -> None:
+    write_files(tmp_path, {
+        "records/owners.yaml": owners("me-unit"),
+        "records/ev.yaml": evaluation("EV-1"),
+        "records/mr.yaml": management_response(actions=[
+            action(status="[completed]", completed_on="2030-01-01"),
+            action("1.2", deadline_changes='[{date: 2030-01-01, from: [x]}, junk]',
+                   deadline="2031")]),
+    })
+    done = run_cli("report", "--as-of", "2024-06-30", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert len(json.loads(done.stdout)["implementation"]["actions"]) == 2
 
 
 def test_an_action_with_nothing_later_is_the_same_object() -> None:
