@@ -336,3 +336,53 @@ def test_the_seeds_are_what_the_mutations_start_from() -> None:
     assert len(SEED_NAMES) >= 5
     assert {_kind(n) for n in SEED_NAMES} == set(KINDS)
     assert all(Path(REPO, n).is_file() for n in SEED_NAMES)
+
+
+# every field a management response's action may hold (record-model.md, version 2 included),
+# each given a value of every type in turn: a hand-written record has the wrong type anywhere
+ACTION_FIELDS = ("id", "description", "responsible", "supporting", "deadline",
+                 "original_deadline", "deadline_note", "deadline_changes", "status",
+                 "status_text", "completed_on", "updates", "comments", "evidence", "validated")
+RESPONSE_FIELDS = ("recommendation", "decision", "decision_text", "rationale", "actions")
+
+
+@PROFILE
+@given(data=st.data(), field=st.sampled_from(ACTION_FIELDS + RESPONSE_FIELDS + ("date",)),
+       value=st.sampled_from([*SWAPS, ["completed"], {"on": [1], "by": {}},
+                              [{"date": [1], "from": {}, "to": None, "text": 5}, "junk"]]))
+def test_a_value_of_any_type_never_breaks_a_check_or_a_report(data: st.DataObject, field: str,
+                                                              value: Any) -> None:
+    """What the schema reports (a status that is a list, an update that is a number) must not
+    stop lint, the report in any format or the board part of a period: the whole record path,
+    from a generated valid response whose one field is given a value of the wrong type."""
+    from evalcheck.report import renderer, terminal
+    from evalcheck.report.board import build_board
+    from evalcheck.report.model import build_report
+    from evalcheck.report.periods import parse_period
+
+    mr = data.draw(records("management-response"))
+    answers = [a for a in mr.get("responses", []) if isinstance(a, dict)]
+    assume(answers)
+    target = answers[0]
+    if field in ACTION_FIELDS:
+        actions = target.get("actions") or [{"id": "1.1", "description": "d",
+                                             "responsible": ["me-unit"]}]
+        target["actions"] = actions
+        actions[0][field] = value
+    elif field in RESPONSE_FIELDS:
+        target[field] = value
+    else:
+        mr[field] = value
+    raw = dump(mr).encode()
+    record, problems = lint("records/responses/mr.yaml", raw, with_seeds=True)
+    assert_well_formed(problems, raw)
+    period = parse_period("2024")
+    assert not isinstance(period, str)
+    for day in (AS_OF, dt.date(2000, 1, 1)):  # today's records, and as they stood long ago
+        records_ = [record, *seed_records().values()]
+        report = build_report(records_, problems, day)
+        report = report.with_board(build_board([r.data for r in records_], report, day,
+                                               period, 60))
+        for name in ("md", "html", "json", "csv"):
+            assert renderer(name)(report)
+        assert terminal.render(report)
