@@ -381,7 +381,7 @@ def _bytes(raw: bytes | None, digest: str, real: str) -> tuple[bytes | None, str
 
 def _workers(files: int) -> int:
     wanted = os.environ.get("EVALCHECK_WORKERS", "")
-    if wanted.isdigit():
+    if wanted.isascii() and wanted.isdigit():
         return max(1, min(int(wanted), files))
     if files < PARALLEL_AT:
         return 1

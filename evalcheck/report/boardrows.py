@@ -109,10 +109,10 @@ def _mappings(value: Any) -> Iterable[Mapping[str, Any]]:
 
 def _year(data: Mapping[str, Any]) -> str:
     report = data.get("report_date")
-    if isinstance(report, str) and report[:4].isdigit():
+    if isinstance(report, str) and report[:4].isascii() and report[:4].isdigit():
         return report[:4]
     y = ident(data.get("year"))[:4]
-    return y if len(y) == 4 and y.isdigit() else NOT_STATED
+    return y if len(y) == 4 and y.isascii() and y.isdigit() else NOT_STATED
 
 
 def _priority(value: object) -> str:

@@ -45,7 +45,7 @@ def names(value: Any) -> tuple[str, ...]:
 
 def natural_key(value: str) -> tuple[tuple[int, int | str], ...]:
     """Sort R2 before R10 and 4.2 before 4.10, the way the source documents number them."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part)
+    return tuple((0, int(part)) if part.isdecimal() else (1, part)
                  for part in _DIGITS.split(value) if part)
 
 

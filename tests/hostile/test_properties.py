@@ -386,3 +386,42 @@ def test_a_value_of_any_type_never_breaks_a_check_or_a_report(data: st.DataObjec
         for name in ("md", "html", "json", "csv"):
             assert renderer(name)(report)
         assert terminal.render(report)
+
+
+EVALUATION_FIELDS = ("id", "title", "status", "owner", "type", "report_date", "year", "period",
+                     "project", "ratings", "conclusions", "recommendations", "budget")
+RECOMMENDATION_FIELDS = ("id", "text", "title", "addressed_to", "priority")
+
+
+@PROFILE
+@given(data=st.data(), field=st.sampled_from(EVALUATION_FIELDS + RECOMMENDATION_FIELDS),
+       on_recommendation=st.booleans(), value=st.sampled_from(SWAPS))
+def test_an_evaluation_field_of_any_type_never_breaks_a_check_or_a_report(
+        data: st.DataObject, field: str, on_recommendation: bool, value: Any) -> None:
+    """The same for an evaluation: one field of the record or of its first recommendation
+    given a value of the wrong type; lint, every report format and the board must finish."""
+    from evalcheck.report import renderer, terminal
+    from evalcheck.report.board import build_board
+    from evalcheck.report.model import build_report
+    from evalcheck.report.periods import parse_period
+
+    ev = data.draw(records("evaluation"))
+    recs = [r for r in ev.get("recommendations", []) if isinstance(r, dict)]
+    if on_recommendation and field in RECOMMENDATION_FIELDS and recs:
+        recs[0][field] = value
+    elif field in EVALUATION_FIELDS:
+        ev[field] = value
+    else:
+        assume(False)
+    raw = dump(ev).encode()
+    record, problems = lint("records/evaluations/ev.yaml", raw, with_seeds=True)
+    assert_well_formed(problems, raw)
+    period = parse_period("2024")
+    assert not isinstance(period, str)
+    records_ = [record, *seed_records().values()]
+    report = build_report(records_, problems, AS_OF)
+    report = report.with_board(build_board([r.data for r in records_], report, AS_OF, period,
+                                           60))
+    for name in ("md", "html", "json", "csv"):
+        assert renderer(name)(report)
+    assert terminal.render(report)
