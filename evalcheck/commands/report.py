@@ -15,7 +15,7 @@ import click
 from evalcheck.cli import _as_of, _config, as_of_option, config_option, friendly_errors
 from evalcheck.config import Config
 from evalcheck.discover import UsageError
-from evalcheck.records import Record, owner_refs
+from evalcheck.records import Record, mappings, owner_refs
 from evalcheck.report import ALIASES, FILES, pieces
 from evalcheck.report.periods import STEPS, Period, parse_period
 from evalcheck.textsafe import shown_path
@@ -52,7 +52,7 @@ def _check_filters(records: Sequence[Record], owner: str | None,
         known = {ref for r in records for _, ref in owner_refs(r.data)}
         for r in records:
             if r.kind == "owners":
-                known |= {o.get("id") for o in r.get("owners") or [] if isinstance(o, dict)}
+                known |= {o.get("id") for _, o in mappings(r.get("owners"))}
         if owner not in known:
             raise UsageError(f"no owner {owner!r} in the records or the owners registry")
 

@@ -357,7 +357,8 @@ def _ratings(records: Sequence[Record], rows: Rows) -> Ratings:
         scale = ratings.get("scale")
         scale = scale if isinstance(scale, dict) else {}
         low, high = _number(scale.get("min")), _number(scale.get("max"))
-        for item in ratings.get("scores") or []:
+        found = ratings.get("scores")
+        for item in found if isinstance(found, list) else ():
             if not isinstance(item, dict):
                 continue
             criterion, value = item.get("criterion"), _number(item.get("score"))

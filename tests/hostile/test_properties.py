@@ -425,3 +425,35 @@ def test_an_evaluation_field_of_any_type_never_breaks_a_check_or_a_report(
     for name in ("md", "html", "json", "csv"):
         assert renderer(name)(report)
     assert terminal.render(report)
+
+
+@PROFILE
+@given(kind=st.sampled_from(KINDS), data=st.data(), value=st.sampled_from(SWAPS))
+def test_any_value_anywhere_in_a_generated_record_never_breaks_a_report(
+        kind: str, data: st.DataObject, value: Any) -> None:
+    """Any kind, any place: a generated valid record with the value at one of its data paths
+    (chosen by hypothesis) replaced by a value of another type; lint, the report in every
+    format and the board of a period must finish."""
+    from evalcheck.report import renderer, terminal
+    from evalcheck.report.board import build_board
+    from evalcheck.report.model import build_report
+    from evalcheck.report.periods import parse_period
+
+    record_data = data.draw(records(kind))
+    paths = _paths(record_data)[1:]
+    assume(paths)
+    path = data.draw(st.sampled_from(paths))
+    _get(record_data, path[:-1])[path[-1]] = value
+    raw = dump(record_data).encode()
+    name = "records/owners.yaml" if kind == "owners" else f"records/{kind}/x.yaml"
+    record, problems = lint(name, raw, with_seeds=kind != "owners")
+    assert_well_formed(problems, raw)
+    period = parse_period("2024")
+    assert not isinstance(period, str)
+    records_ = [record, *(r for n, r in seed_records().items() if n != name)]
+    report = build_report(records_, problems, AS_OF)
+    report = report.with_board(build_board([r.data for r in records_], report, AS_OF, period,
+                                           60))
+    for fmt in ("md", "html", "json", "csv"):
+        assert renderer(fmt)(report)
+    assert terminal.render(report)
