@@ -281,7 +281,7 @@ def test_follow_up_findings_are_grouped_and_recurring_ones_listed() -> None:
     (["R10", "R2", "R1"], ["R1", "R2", "R10"]),
     (["4.10", "4.2", "4.1"], ["4.1", "4.2", "4.10"]),
     (["R²", "R1", "R³"], ["R1", "R²", "R³"]),      # superscripts are digits to str, not to int
-    (["٣", "١٠", "٢"], ["٢", "٣", "١٠"]),            # Arabic-Indic digits are numbers
+    (["٣", "١٠", "٢"], ["٢", "٣", "١٠"]),  # noqa: RUF001 - Arabic-Indic digits are numbers
     (["", "b", "a2"], ["", "a2", "b"]),
 ])
 def test_natural_order(values: list[str], ordered: list[str]) -> None:
