@@ -338,6 +338,23 @@ def test_the_seeds_are_what_the_mutations_start_from() -> None:
     assert all(Path(REPO, n).is_file() for n in SEED_NAMES)
 
 
+def report_everything(records_: list[Record], problems: list[Problem], day: dt.date) -> None:
+    """The report of these records in every format, the terminal summary and the board of
+    2024, as of `day`: each must finish and say something."""
+    from evalcheck.report import renderer, terminal
+    from evalcheck.report.board import build_board
+    from evalcheck.report.model import build_report
+    from evalcheck.report.periods import parse_period
+
+    period = parse_period("2024")
+    assert not isinstance(period, str)
+    report = build_report(records_, problems, day)
+    report = report.with_board(build_board([r.data for r in records_], report, day, period, 60))
+    for fmt in ("md", "html", "json", "csv"):
+        assert renderer(fmt)(report)
+    assert terminal.render(report)
+
+
 # every field a management response's action may hold (record-model.md, version 2 included),
 # each given a value of every type in turn: a hand-written record has the wrong type anywhere
 ACTION_FIELDS = ("id", "description", "responsible", "supporting", "deadline",
@@ -355,11 +372,6 @@ def test_a_value_of_any_type_never_breaks_a_check_or_a_report(data: st.DataObjec
     """What the schema reports (a status that is a list, an update that is a number) must not
     stop lint, the report in any format or the board part of a period: the whole record path,
     from a generated valid response whose one field is given a value of the wrong type."""
-    from evalcheck.report import renderer, terminal
-    from evalcheck.report.board import build_board
-    from evalcheck.report.model import build_report
-    from evalcheck.report.periods import parse_period
-
     mr = data.draw(records("management-response"))
     answers = [a for a in mr.get("responses", []) if isinstance(a, dict)]
     assume(answers)
@@ -376,16 +388,8 @@ def test_a_value_of_any_type_never_breaks_a_check_or_a_report(data: st.DataObjec
     raw = dump(mr).encode()
     record, problems = lint("records/responses/mr.yaml", raw, with_seeds=True)
     assert_well_formed(problems, raw)
-    period = parse_period("2024")
-    assert not isinstance(period, str)
     for day in (AS_OF, dt.date(2000, 1, 1)):  # today's records, and as they stood long ago
-        records_ = [record, *seed_records().values()]
-        report = build_report(records_, problems, day)
-        report = report.with_board(build_board([r.data for r in records_], report, day,
-                                               period, 60))
-        for name in ("md", "html", "json", "csv"):
-            assert renderer(name)(report)
-        assert terminal.render(report)
+        report_everything([record, *seed_records().values()], problems, day)
 
 
 EVALUATION_FIELDS = ("id", "title", "status", "owner", "type", "report_date", "year", "period",
@@ -400,11 +404,6 @@ def test_an_evaluation_field_of_any_type_never_breaks_a_check_or_a_report(
         data: st.DataObject, field: str, on_recommendation: bool, value: Any) -> None:
     """The same for an evaluation: one field of the record or of its first recommendation
     given a value of the wrong type; lint, every report format and the board must finish."""
-    from evalcheck.report import renderer, terminal
-    from evalcheck.report.board import build_board
-    from evalcheck.report.model import build_report
-    from evalcheck.report.periods import parse_period
-
     ev = data.draw(records("evaluation"))
     recs = [r for r in ev.get("recommendations", []) if isinstance(r, dict)]
     if on_recommendation and field in RECOMMENDATION_FIELDS and recs:
@@ -416,15 +415,7 @@ def test_an_evaluation_field_of_any_type_never_breaks_a_check_or_a_report(
     raw = dump(ev).encode()
     record, problems = lint("records/evaluations/ev.yaml", raw, with_seeds=True)
     assert_well_formed(problems, raw)
-    period = parse_period("2024")
-    assert not isinstance(period, str)
-    records_ = [record, *seed_records().values()]
-    report = build_report(records_, problems, AS_OF)
-    report = report.with_board(build_board([r.data for r in records_], report, AS_OF, period,
-                                           60))
-    for name in ("md", "html", "json", "csv"):
-        assert renderer(name)(report)
-    assert terminal.render(report)
+    report_everything([record, *seed_records().values()], problems, AS_OF)
 
 
 @PROFILE
@@ -434,11 +425,6 @@ def test_any_value_anywhere_in_a_generated_record_never_breaks_a_report(
     """Any kind, any place: a generated valid record with the value at one of its data paths
     (chosen by hypothesis) replaced by a value of another type; lint, the report in every
     format and the board of a period must finish."""
-    from evalcheck.report import renderer, terminal
-    from evalcheck.report.board import build_board
-    from evalcheck.report.model import build_report
-    from evalcheck.report.periods import parse_period
-
     record_data = data.draw(records(kind))
     paths = _paths(record_data)[1:]
     assume(paths)
@@ -448,12 +434,5 @@ def test_any_value_anywhere_in_a_generated_record_never_breaks_a_report(
     name = "records/owners.yaml" if kind == "owners" else f"records/{kind}/x.yaml"
     record, problems = lint(name, raw, with_seeds=kind != "owners")
     assert_well_formed(problems, raw)
-    period = parse_period("2024")
-    assert not isinstance(period, str)
-    records_ = [record, *(r for n, r in seed_records().items() if n != name)]
-    report = build_report(records_, problems, AS_OF)
-    report = report.with_board(build_board([r.data for r in records_], report, AS_OF, period,
-                                           60))
-    for fmt in ("md", "html", "json", "csv"):
-        assert renderer(fmt)(report)
-    assert terminal.render(report)
+    report_everything([record, *(r for n, r in seed_records().items() if n != name)], problems,
+                      AS_OF)

@@ -28,7 +28,6 @@ The pages (read 2026-12-02, from a stored copy that holds the beginning of each 
 from __future__ import annotations
 
 import json
-import shutil
 from collections import Counter
 from copy import deepcopy
 from pathlib import Path
@@ -36,12 +35,11 @@ from typing import Any
 
 import pytest
 from conftest import run_cli
+from erckit import RECORDS, cli_json, isolated
 from openpyxl import Workbook
 
 from evalcheck.records import load_record
 
-HERE = Path(__file__).resolve().parent
-RECORDS = HERE / "records"
 LINT_AS_OF = "2021-07-31"
 """After every dated line of the four pages (the latest: 2021/02/23), and a month after the
 one open action with a deadline fell due (9790's 2.1, due 2021/06)."""
@@ -50,35 +48,21 @@ MR = {n: f"records/responses/MR-ERC-{n}.yaml" for n in ("9724", "9722", "2925", 
 EV = {n: f"records/evaluations/EV-ERC-{n}.yaml" for n in ("9724", "9722", "2925", "9790", "5135")}
 
 
-def _isolated(root: Path, *, responses: bool = True) -> Path:
-    """A copy of the records with a config of its own, so the repository's config and baseline
-    play no part."""
-    shutil.copytree(RECORDS, root / "records")
-    if not responses:
-        for path in (root / "records" / "responses").iterdir():
-            path.unlink()
-    (root / "pyproject.toml").write_text('[tool.evalcheck]\nrecords = ["records"]\n',
-                                         encoding="utf-8")
-    return root
 
 
 @pytest.fixture(scope="module")
 def erc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _isolated(tmp_path_factory.mktemp("erc"))
+    return isolated(tmp_path_factory.mktemp("erc"))
 
 
-def _json(root: Path, *args: str) -> Any:
-    done = run_cli(*args, "--format", "json", cwd=root)
-    assert done.returncode in (0, 1), done.stderr
-    return json.loads(done.stdout)
 
 
 def _lint(root: Path, as_of: str = LINT_AS_OF) -> list[dict[str, Any]]:
-    return list(_json(root, "lint", "--no-cache", "--as-of", as_of))
+    return list(cli_json(root, "lint", "--no-cache", "--as-of", as_of))
 
 
 def _report(root: Path, *args: str) -> Any:
-    return _json(root, "report", *args)
+    return cli_json(root, "report", *args)
 
 
 def _data(path: Path) -> Any:
@@ -430,7 +414,7 @@ def _table(page: str, path: Path) -> Path:
 def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """The four tables imported into a copy of the records without their responses; returns
     the copy and what each import printed."""
-    root = _isolated(tmp_path_factory.mktemp("imported"), responses=False)
+    root = isolated(tmp_path_factory.mktemp("imported"), responses=False)
     printed = {}
     for page in TABLES:
         table = _table(page, root / f"erc-{page}.xlsx")

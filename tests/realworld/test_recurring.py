@@ -33,16 +33,12 @@ although Fiji's ERC number and file sort first. Nothing else.
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_cli
+from erckit import RECORDS, cli_json, isolated
 
-HERE = Path(__file__).resolve().parent
-RECORDS = HERE / "records"
 AS_OF = "2021-07-31"  # as test_erc.py; the check does not read the date
 FIJI = "records/evaluations/EV-ERC-2925.yaml"
 SAMOA = "records/evaluations/EV-ERC-5135.yaml"
@@ -52,27 +48,17 @@ SAMOA = "records/evaluations/EV-ERC-5135.yaml"
 REPEATS = [("R1", 25, "R1"), ("R2", 30, "R2"), ("R3", 35, "R3")]
 
 
-def _isolated(root: Path, config: str = "") -> Path:
-    """A copy of the records with a config of its own (the repository's plays no part)."""
-    shutil.copytree(RECORDS, root / "records")
-    (root / "pyproject.toml").write_text(
-        f'[tool.evalcheck]\nrecords = ["records"]\n{config}', encoding="utf-8")
-    return root
 
 
 @pytest.fixture(scope="module")
 def erc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _isolated(tmp_path_factory.mktemp("erc"))
+    return isolated(tmp_path_factory.mktemp("erc"))
 
 
-def _json(root: Path, *args: str) -> Any:
-    done = run_cli(*args, "--format", "json", cwd=root)
-    assert done.returncode in (0, 1), done.stderr
-    return json.loads(done.stdout)
 
 
 def _recurring(root: Path, *paths: str) -> list[dict[str, Any]]:
-    return list(_json(root, "lint", "--no-cache", "--as-of", AS_OF, "--select",
+    return list(cli_json(root, "lint", "--no-cache", "--as-of", AS_OF, "--select",
                       "recurring-recommendation", *paths))
 
 
@@ -106,7 +92,7 @@ def test_the_three_repeats(erc: Path) -> None:
 
 
 def test_the_whole_lint_says_the_same(erc: Path) -> None:
-    everything = _json(erc, "lint", "--no-cache", "--as-of", AS_OF)
+    everything = cli_json(erc, "lint", "--no-cache", "--as-of", AS_OF)
     assert _essentials([p for p in everything if p["check"] == "recurring-recommendation"]) == \
         _expected()
     # none between recommendations that differ: nothing about Samoa's R4 and R5, the project
@@ -118,7 +104,7 @@ def test_the_whole_lint_says_the_same(erc: Path) -> None:
 def test_they_are_identical_once_normalised(tmp_path: Path) -> None:
     """The pages differ only in the leading numbers and the final full stop: at the strictest
     threshold (1.0) the same three are found, each at similarity 1.00."""
-    root = _isolated(tmp_path, "[tool.evalcheck.checks.recurring-recommendation]\n"
+    root = isolated(tmp_path, "[tool.evalcheck.checks.recurring-recommendation]\n"
                                "threshold = 1.0\n")
     assert _essentials(_recurring(root)) == _expected()
 
@@ -153,7 +139,7 @@ HAND_PAIRS = [("EV-ERC-5135", earlier, "EV-ERC-2925", later, 1.0, FIJI, line)
 
 
 def test_the_report_lists_them(erc: Path) -> None:
-    report = _json(erc, "report", "--as-of", AS_OF)
+    report = cli_json(erc, "report", "--as-of", AS_OF)
     assert _report_pairs(report) == HAND_PAIRS
     assert _follow_up_count(report) == 3
 
@@ -170,6 +156,6 @@ def test_the_report_lists_them(erc: Path) -> None:
 ])
 def test_the_narrowed_report(erc: Path, narrowed: tuple[str, str],
                              expected: list[tuple[str, str, str, str, float, str, int]]) -> None:
-    report = _json(erc, "report", "--as-of", AS_OF, *narrowed)
+    report = cli_json(erc, "report", "--as-of", AS_OF, *narrowed)
     assert _report_pairs(report) == expected
     assert _follow_up_count(report) == len(expected)
