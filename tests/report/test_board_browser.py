@@ -17,11 +17,12 @@ from typing import Any
 import pytest
 from boardhistory import build
 from conftest import REPO, run_cli
-from test_report_browser import Page, _open, browser  # noqa: F401 (a fixture)
-
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not Path("/usr/bin/chromium").exists(),
-                                 reason="needs Debian's chromium at /usr/bin/chromium")]
+from test_report_browser import (  # noqa: F401 (a fixture)
+    Page,
+    _open,
+    browser,
+    pytestmark,
+)
 
 A4 = {"width": 794, "height": 1123}  # an A4 page at 96 dpi
 
