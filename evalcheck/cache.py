@@ -173,18 +173,12 @@ def namespace(salt: str, where: str = "") -> str:
 
 def _read(path: Path) -> Any:
     """A file _write wrote, or None: missing, cut short or damaged (its CRC-32 differs)."""
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-        if len(raw) < 4 or zlib.crc32(memoryview(raw)[4:]) != int.from_bytes(raw[:4], "big"):
-            return None
-        return marshal.loads(memoryview(raw)[4:])
-    except (OSError, EOFError, ValueError, TypeError, MemoryError):
-        return None
+    return _read_keyed(path)[0]
 
 
 def _read_keyed(path: Path) -> tuple[Any, tuple[int, int, int] | None]:
-    """_read, and the file's (inode, size, mtime) as read (None when there is none)."""
+    """_read, and the file's (inode, size, mtime) as read (None, None when it cannot be
+    read)."""
     try:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())

@@ -61,7 +61,7 @@ class Locator:
                 pos = node[0]
             else:
                 break
-        return ((pos >> SHIFT) + 1, (pos & ((1 << SHIFT) - 1)) + 1)
+        return line_col(pos)
 
 
 _LATER: Any = object()  # a part of a deferred document not fetched yet
@@ -189,4 +189,5 @@ class Document:
 
 
 def line_col(pos: int) -> tuple[int, int]:
-    return ((pos >> SHIFT) + 1, (pos & ((1 << SHIFT) - 1)) + 1)
+    """The 1-based (line, column) a packed position stands for."""
+    return ((pos >> SHIFT) + 1, (pos & COLUMN_MAX) + 1)

@@ -71,10 +71,6 @@ class Memo:
         kept = self.entries.get(record.digest)
         return None if kept is None else kept.get(key)
 
-    def has(self, record: Record, key: str) -> bool:
-        kept = self.entries.get(record.digest)
-        return kept is not None and key in kept
-
     def put(self, record: Record, key: str, found: tuple[Located, ...],
             replaces: str = "") -> None:
         """Keep findings under `key` (dropping those under other keys that start with
